@@ -1,0 +1,686 @@
+//! The whole payload: the typed [`Contact`], and [`validate_contact`], which only orchestrates —
+//! each field's rule lives in its own module.
+
+use crate::issue::{Code, FieldIssue, Issue, PathSegment};
+use crate::options::{Blank, DomainMode, Options, UnknownKeys};
+use crate::{boolean, custom_field, domain, email, linkedin, phone, text, uuid, FieldResult};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// A payload field's three states: absent (leave as is), null (clear) or a value.
+///
+/// Serialized inside [`Contact`], `Absent` leaves the key out and `Null` writes `null`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Field<T> {
+    /// The key was not in the payload: the API leaves the stored value as it is.
+    #[default]
+    Absent,
+    /// The key was `null` (or blank, by default): the API clears the stored value.
+    Null,
+    /// A value.
+    Value(T),
+}
+
+impl<T> Field<T> {
+    /// Whether the key is absent.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Field::Absent)
+    }
+
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Field<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Value(v) => v.serialize(s),
+            Field::Absent | Field::Null => s.serialize_none(),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Option::<T>::deserialize(d)? {
+            Some(v) => Field::Value(v),
+            None => Field::Null,
+        })
+    }
+}
+
+/// A contact payload for `PUT /v1/contacts`, keeping absent, null and value apart.
+///
+/// Serializes to the API body in the payload table's key order, then custom fields in input
+/// order. Deserializing a `Contact` does **not** validate; use [`ValidContact`] or
+/// [`validate_contact`] for input from outside.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Contact {
+    /// Email address, local part lower-cased (by default), domain in Unicode form.
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub email: Field<String>,
+    /// `https://www.linkedin.com/in/<slug>`.
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub linkedin_url: Field<String>,
+    /// First name (text hygiene).
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub first_name: Field<String>,
+    /// Last name (text hygiene).
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub last_name: Field<String>,
+    /// Job title (text hygiene).
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub title: Field<String>,
+    /// Phone number in E.164, with `;ext=NNN` when it has an extension.
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub phone_number: Field<String>,
+    /// Location (text hygiene).
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub location: Field<String>,
+    /// Account UUID, lower-case hyphenated.
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub account_id: Field<String>,
+    /// Company domain: the registrable domain (by default), lower-case ASCII.
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub domain: Field<String>,
+    /// Do-not-contact flag.
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub do_not_contact: Field<bool>,
+    /// Tag UUIDs, lower-case hyphenated, without duplicates.
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    pub tags: Field<Vec<String>>,
+    /// `custom_field_<uuid>` keys (lower-cased) and their values, in input order; with
+    /// `unknown_keys: keep`, the kept unknown keys too.
+    #[serde(flatten)]
+    pub custom_fields: Map<String, Value>,
+}
+
+/// The result of validating one payload.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Outcome {
+    /// The normalized contact, when there are no errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Contact>,
+    /// Errors, in payload order; the payload is valid when there are none.
+    pub errors: Vec<Issue>,
+    /// Warnings, in payload order; they never make the payload invalid.
+    pub warnings: Vec<Issue>,
+}
+
+impl Outcome {
+    /// Whether the payload is valid (no errors).
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The errors as FastAPI's 422 body, `{"detail": [...]}`.
+    pub fn to_fastapi(&self) -> Value {
+        crate::issue::to_fastapi_errors(&self.errors)
+    }
+
+    fn failed(issue: Issue) -> Self {
+        Outcome {
+            value: None,
+            errors: vec![issue],
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// The keys of the payload, in output order.
+pub const KNOWN_KEYS: [&str; 11] = [
+    "email",
+    "linkedin_url",
+    "first_name",
+    "last_name",
+    "title",
+    "phone_number",
+    "location",
+    "account_id",
+    "domain",
+    "do_not_contact",
+    "tags",
+];
+
+/// Validates and normalizes a JSON text: the payload limits (size in bytes) and `invalid_json`
+/// first, then as [`validate_contact`].
+///
+/// # Example
+/// ```
+/// use contact_rules::{validate_contact_str, Code, Options};
+/// let out = validate_contact_str("{\"email\": \"jane@acme\"}", &Options::default());
+/// assert_eq!(out.errors[0].code, Code::EmailInvalid);
+/// assert_eq!(validate_contact_str("{", &Options::default()).errors[0].code, Code::InvalidJson);
+/// ```
+pub fn validate_contact_str(json: &str, options: &Options) -> Outcome {
+    let max = options.limits.max_payload_bytes;
+    if json.len() > max {
+        return Outcome::failed(Issue::at(
+            Vec::new(),
+            FieldIssue::new(Code::PayloadTooLarge)
+                .with_message(format!("The payload is too large: at most {max} bytes."))
+                .with_ctx("max_bytes", max as u64),
+            None,
+        ));
+    }
+    match serde_json::from_str::<Value>(json) {
+        Ok(v) => validate_contact(&v, options),
+        Err(e) => Outcome::failed(invalid_json(&e.to_string())),
+    }
+}
+
+/// The `invalid_json` issue for a record that could not be parsed.
+pub(crate) fn invalid_json(error: &str) -> Issue {
+    Issue::at(
+        Vec::new(),
+        FieldIssue::new(Code::InvalidJson).with_ctx("error", error),
+        None,
+    )
+}
+
+/// Validates and normalizes one payload, collecting every issue.
+///
+/// Errors and warnings come in payload order (each key's issues where the key stands), then
+/// the rules across fields. `value` is the normalized contact when there are no errors.
+///
+/// # Example
+/// ```
+/// use contact_rules::{validate_contact, Code, Options};
+/// use serde_json::json;
+/// let out = validate_contact(&json!({"email": null, "tags": ["nope"]}), &Options::default());
+/// let codes: Vec<_> = out.errors.iter().map(|i| i.code).collect();
+/// assert_eq!(codes, [Code::UuidParsing, Code::EmailOrLinkedinRequired]);
+/// assert_eq!(serde_json::to_value(&out.errors[0].path).unwrap(), json!(["tags", 0]));
+/// ```
+pub fn validate_contact(payload: &Value, options: &Options) -> Outcome {
+    let Value::Object(map) = payload else {
+        return Outcome::failed(Issue::at(
+            Vec::new(),
+            FieldIssue::new(Code::ObjectType),
+            Some(type_only(payload)),
+        ));
+    };
+    if map.len() > options.limits.max_keys {
+        let max = options.limits.max_keys;
+        return Outcome::failed(Issue::at(
+            Vec::new(),
+            FieldIssue::new(Code::PayloadTooLarge)
+                .with_message(format!("The payload has too many keys: at most {max}."))
+                .with_ctx("max_keys", max as u64),
+            None,
+        ));
+    }
+    let mut v = Validation {
+        options,
+        out: Contact::default(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        identity_given: false,
+    };
+    for (key, value) in map {
+        v.key(key, value);
+    }
+    v.across_fields();
+    let Validation {
+        out,
+        errors,
+        warnings,
+        ..
+    } = v;
+    Outcome {
+        value: errors.is_empty().then_some(out),
+        errors,
+        warnings,
+    }
+}
+
+/// For `object_type`: the offending value, or only its type when it is large.
+fn type_only(v: &Value) -> Value {
+    match v {
+        Value::Array(a) if a.len() > 16 => Value::from(format!("array of {} items", a.len())),
+        Value::String(s) if s.len() > 256 => Value::from(format!("string of {} bytes", s.len())),
+        _ => v.clone(),
+    }
+}
+
+struct Validation<'o> {
+    options: &'o Options,
+    out: Contact,
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+    /// An email or LinkedIn URL was given (not absent, null or blank), valid or not.
+    identity_given: bool,
+}
+
+type Rule = fn(&str, &Options) -> FieldResult;
+
+impl Validation<'_> {
+    fn error(&mut self, path: Vec<PathSegment>, issue: FieldIssue, input: Option<Value>) {
+        self.errors.push(Issue::at(path, issue, input));
+    }
+
+    fn key(&mut self, key: &str, value: &Value) {
+        let rule: Option<Rule> = match key {
+            "email" => Some(email::normalize),
+            "linkedin_url" => Some(linkedin::normalize),
+            "first_name" | "last_name" | "title" | "location" => Some(text::normalize),
+            "phone_number" => Some(phone::normalize),
+            "account_id" => Some(uuid::normalize),
+            "domain" => Some(domain::normalize),
+            _ => None,
+        };
+        if let Some(rule) = rule {
+            let field = self.string_field(key, value, rule);
+            if matches!(key, "email" | "linkedin_url")
+                && !matches!(field, Normal::Null | Normal::Blank)
+            {
+                self.identity_given = true;
+            }
+            let slot = match key {
+                "email" => &mut self.out.email,
+                "linkedin_url" => &mut self.out.linkedin_url,
+                "first_name" => &mut self.out.first_name,
+                "last_name" => &mut self.out.last_name,
+                "title" => &mut self.out.title,
+                "phone_number" => &mut self.out.phone_number,
+                "location" => &mut self.out.location,
+                "account_id" => &mut self.out.account_id,
+                _ => &mut self.out.domain,
+            };
+            *slot = field.into_field(self.options.blank);
+            return;
+        }
+        match key {
+            "do_not_contact" => self.do_not_contact(value),
+            "tags" => self.tags(value),
+            _ => match custom_field::normalize_key(key) {
+                Some(Ok(norm)) => self.custom_field(key, norm, value),
+                Some(Err(issue)) => self.error(vec![key.into()], issue, None),
+                None => self.unknown_key(key, value),
+            },
+        }
+    }
+
+    /// A string field: null, blank, the rule's value, or an error (reported here).
+    fn string_field(&mut self, key: &str, value: &Value, rule: Rule) -> Normal<String> {
+        let s = match value {
+            Value::Null => return Normal::Null,
+            Value::String(s) => s,
+            _ => {
+                self.error(
+                    vec![key.into()],
+                    FieldIssue::new(Code::StringType),
+                    Some(type_only(value)),
+                );
+                return Normal::Invalid;
+            }
+        };
+        if s.trim().is_empty() {
+            return Normal::Blank;
+        }
+        match rule(s, self.options) {
+            Ok(n) => {
+                for w in n.warnings {
+                    self.warnings.push(Issue::at(vec![key.into()], w, None));
+                }
+                Normal::Value(n.value)
+            }
+            Err(issue) => {
+                self.error(vec![key.into()], issue, Some(type_only(value)));
+                Normal::Invalid
+            }
+        }
+    }
+
+    fn do_not_contact(&mut self, value: &Value) {
+        self.out.do_not_contact = match value {
+            Value::Null => Field::Null,
+            Value::String(s) if s.trim().is_empty() => Normal::<bool>::Blank.into_field(self.options.blank),
+            _ => match boolean::parse(value, self.options) {
+                Ok(b) => Field::Value(b),
+                Err(issue) => {
+                    self.error(vec!["do_not_contact".into()], issue, Some(type_only(value)));
+                    Field::Absent
+                }
+            },
+        }
+    }
+
+    fn tags(&mut self, value: &Value) {
+        let items = match value {
+            Value::Null => {
+                self.out.tags = Field::Null;
+                return;
+            }
+            Value::String(s) if s.trim().is_empty() => {
+                self.out.tags = Normal::<Vec<String>>::Blank.into_field(self.options.blank);
+                return;
+            }
+            Value::Array(items) => items,
+            _ => {
+                self.error(
+                    vec!["tags".into()],
+                    FieldIssue::new(Code::ListType),
+                    Some(type_only(value)),
+                );
+                return;
+            }
+        };
+        let max = self.options.limits.max_tags;
+        if items.len() > max {
+            self.error(
+                vec!["tags".into()],
+                FieldIssue::new(Code::PayloadTooLarge)
+                    .with_message(format!("Too many tags: at most {max}."))
+                    .with_ctx("max_items", max as u64),
+                None,
+            );
+            return;
+        }
+        let mut seen = HashSet::with_capacity(items.len());
+        let mut tags = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let parsed = match item {
+                Value::String(s) => uuid::parse(s),
+                _ => Err(FieldIssue::new(Code::UuidParsing)),
+            };
+            match parsed {
+                Ok(u) => {
+                    if seen.insert(u.clone()) {
+                        tags.push(u);
+                    }
+                }
+                Err(issue) => self.error(vec!["tags".into(), i.into()], issue, Some(type_only(item))),
+            }
+        }
+        self.out.tags = Field::Value(tags);
+    }
+
+    fn custom_field(&mut self, key: &str, norm: String, value: &Value) {
+        if self.out.custom_fields.contains_key(&norm) {
+            self.error(
+                vec![key.into()],
+                FieldIssue::new(Code::CustomFieldKeyInvalid)
+                    .with_message("This custom field appears twice (keys differ only in case).")
+                    .with_ctx("duplicate_of", norm),
+                None,
+            );
+            return;
+        }
+        let normalized = match value {
+            Value::String(s) if s.trim().is_empty() => match self.options.blank {
+                Blank::Null => Value::Null,
+                Blank::Omit => return,
+            },
+            _ => match custom_field::normalize_value(value, self.options) {
+                Ok(v) => v,
+                Err(issue) => {
+                    self.error(vec![key.into()], issue, Some(type_only(value)));
+                    return;
+                }
+            },
+        };
+        self.out.custom_fields.insert(norm, normalized);
+    }
+
+    fn unknown_key(&mut self, key: &str, value: &Value) {
+        match self.options.unknown_keys {
+            UnknownKeys::Strip => {}
+            UnknownKeys::Keep => {
+                self.out.custom_fields.insert(key.to_owned(), value.clone());
+            }
+            UnknownKeys::Error => {
+                let mut issue = FieldIssue::new(Code::ExtraForbidden);
+                if let Some(s) = suggest_key(key) {
+                    issue = issue
+                        .with_message(format!(
+                            "This key is not part of the contact payload; did you mean \"{s}\"?"
+                        ))
+                        .with_ctx("suggestion", s);
+                }
+                self.error(vec![key.into()], issue, Some(type_only(value)));
+            }
+        }
+    }
+
+    fn across_fields(&mut self) {
+        if !self.identity_given {
+            self.error(Vec::new(), FieldIssue::new(Code::EmailOrLinkedinRequired), None);
+        }
+        let Some(address) = self.out.email.value() else {
+            return;
+        };
+        let email_domain = address.rsplit_once('@').map_or("", |(_, d)| d);
+        if crate::free_mail::is_free_mail_domain(email_domain) {
+            return;
+        }
+        let registrable = Options {
+            domain_mode: DomainMode::Registrable,
+            ..Options::default()
+        };
+        let Ok(from_email) = domain::normalize(email_domain, &registrable) else {
+            return;
+        };
+        match &self.out.domain {
+            Field::Absent if self.options.derive_domain_from_email => {
+                self.out.domain = match self.options.domain_mode {
+                    DomainMode::Registrable => Field::Value(from_email.value),
+                    DomainMode::Host => match domain::normalize(email_domain, self.options) {
+                        Ok(n) => Field::Value(n.value),
+                        Err(_) => Field::Absent,
+                    },
+                };
+            }
+            Field::Value(company) => {
+                let company = domain::normalize(company, &registrable).map(|n| n.value);
+                if company.as_ref().is_ok_and(|c| *c != from_email.value) {
+                    self.warnings.push(Issue::at(
+                        vec!["email".into()],
+                        FieldIssue::new(Code::EmailDomainMismatch)
+                            .with_ctx("email_domain", from_email.value)
+                            .with_ctx("domain", company.unwrap_or_default()),
+                        None,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A string field after its rule, before the blank option is applied.
+enum Normal<T> {
+    Null,
+    Blank,
+    Invalid,
+    Value(T),
+}
+
+impl<T> Normal<T> {
+    fn into_field(self, blank: Blank) -> Field<T> {
+        match self {
+            Normal::Null => Field::Null,
+            Normal::Blank => match blank {
+                Blank::Null => Field::Null,
+                Blank::Omit => Field::Absent,
+            },
+            Normal::Invalid => Field::Absent,
+            Normal::Value(v) => Field::Value(v),
+        }
+    }
+}
+
+/// Common names for the payload's keys, squashed (lower-case letters and digits only).
+const ALIASES: &[(&str, &str)] = &[
+    ("mail", "email"),
+    ("emailaddress", "email"),
+    ("workemail", "email"),
+    ("linkedin", "linkedin_url"),
+    ("linkedinprofile", "linkedin_url"),
+    ("linkedinprofileurl", "linkedin_url"),
+    ("linkedinlink", "linkedin_url"),
+    ("first", "first_name"),
+    ("fname", "first_name"),
+    ("givenname", "first_name"),
+    ("forename", "first_name"),
+    ("last", "last_name"),
+    ("lname", "last_name"),
+    ("surname", "last_name"),
+    ("familyname", "last_name"),
+    ("jobtitle", "title"),
+    ("position", "title"),
+    ("role", "title"),
+    ("phone", "phone_number"),
+    ("mobile", "phone_number"),
+    ("mobilephone", "phone_number"),
+    ("cellphone", "phone_number"),
+    ("telephone", "phone_number"),
+    ("tel", "phone_number"),
+    ("city", "location"),
+    ("address", "location"),
+    ("country", "location"),
+    ("account", "account_id"),
+    ("accountuuid", "account_id"),
+    ("companyid", "account_id"),
+    ("website", "domain"),
+    ("url", "domain"),
+    ("web", "domain"),
+    ("companydomain", "domain"),
+    ("companywebsite", "domain"),
+    ("companyurl", "domain"),
+    ("emaildomain", "domain"),
+    ("dnc", "do_not_contact"),
+    ("donotcall", "do_not_contact"),
+    ("donotemail", "do_not_contact"),
+    ("optout", "do_not_contact"),
+    ("unsubscribed", "do_not_contact"),
+    ("tag", "tags"),
+    ("tagids", "tags"),
+    ("labels", "tags"),
+];
+
+/// A known key that an unknown key probably meant: its camelCase or kebab-case spelling, a
+/// common alias, or within two edits.
+///
+/// # Example
+/// ```
+/// use contact_rules::contact::suggest_key;
+/// assert_eq!(suggest_key("firstName"), Some("first_name"));
+/// assert_eq!(suggest_key("phone"), Some("phone_number"));
+/// assert_eq!(suggest_key("emial"), Some("email"));
+/// assert_eq!(suggest_key("favourite_colour"), None);
+/// ```
+pub fn suggest_key(key: &str) -> Option<&'static str> {
+    if key.len() > 64 {
+        return None;
+    }
+    let squashed: String = key
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if squashed.is_empty() {
+        return None;
+    }
+    let squash = |k: &str| k.replace('_', "");
+    if let Some(k) = KNOWN_KEYS.iter().find(|k| squash(k) == squashed) {
+        return Some(k);
+    }
+    if let Some((_, k)) = ALIASES.iter().find(|(a, _)| *a == squashed) {
+        return Some(k);
+    }
+    KNOWN_KEYS
+        .iter()
+        .map(|k| (edit_distance(&squash(k), &squashed), *k))
+        .filter(|&(d, _)| d <= 2)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over bytes (both inputs are short ASCII here).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// A contact that passed validation with the default options: deserialize a request body
+/// straight into it (e.g. `axum::Json<ValidContact>`), and invalid payloads fail to
+/// deserialize with their issues in the error message.
+///
+/// # Example
+/// ```
+/// use contact_rules::{Field, ValidContact};
+/// let c: ValidContact = serde_json::from_str(r#"{"email": " Jane@Acme.com "}"#).unwrap();
+/// assert_eq!(c.0.email, Field::Value("jane@acme.com".to_string()));
+/// let err = serde_json::from_str::<ValidContact>(r#"{"email": "jane@acme"}"#).unwrap_err();
+/// assert!(err.to_string().contains("email_invalid"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct ValidContact(pub Contact);
+
+impl ValidContact {
+    /// Validates `payload` with `options`; the whole [`Outcome`] when it is invalid.
+    ///
+    /// # Errors
+    /// The outcome, with its errors, when the payload is invalid.
+    pub fn from_value(payload: &Value, options: &Options) -> Result<ValidContact, Outcome> {
+        let mut out = validate_contact(payload, options);
+        match out.value.take() {
+            Some(c) => Ok(ValidContact(c)),
+            None => Err(out),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ValidContact {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        ValidContact::from_value(&v, &Options::default()).map_err(|out| {
+            let list: Vec<String> = out
+                .errors
+                .iter()
+                .map(|i| {
+                    let path: Vec<String> = i
+                        .path
+                        .iter()
+                        .map(|p| match p {
+                            PathSegment::Key(k) => k.clone(),
+                            PathSegment::Index(n) => n.to_string(),
+                        })
+                        .collect();
+                    format!("{} at [{}]: {}", i.code, path.join("."), i.message)
+                })
+                .collect();
+            serde::de::Error::custom(format!("invalid contact: {}", list.join("; ")))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_works() {
+        assert_eq!(edit_distance("email", "emial"), 2);
+        assert_eq!(edit_distance("title", "titel"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}

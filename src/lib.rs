@@ -1,0 +1,83 @@
+//! # contact-rules
+//!
+//! Validate and normalize the contact payload of a CRM's `PUT /v1/contacts` upsert API — email,
+//! LinkedIn URL, names, title, phone number, location, account UUID, company domain,
+//! do-not-contact flag, tag UUIDs and `custom_field_<uuid>` keys — with the same rules natively
+//! and in WebAssembly.
+//!
+//! The whole payload:
+//!
+//! ```
+//! use contact_rules::{validate_contact, Options};
+//! use serde_json::json;
+//!
+//! let opts = Options { default_region: Some("US".parse().unwrap()), ..Options::default() };
+//! let out = validate_contact(&json!({
+//!     "email": "  Jane.Doe@ACME.com ",
+//!     "phone_number": "(415) 555-2671",
+//!     "domain": "https://www.Acme.com/about",
+//! }), &opts);
+//! assert!(out.is_valid());
+//! assert_eq!(
+//!     serde_json::to_value(out.value.unwrap()).unwrap(),
+//!     json!({"email": "jane.doe@acme.com", "phone_number": "+14155552671", "domain": "acme.com"})
+//! );
+//! ```
+//!
+//! One field at a time, each rule in its own module:
+//!
+//! ```
+//! use contact_rules::{email, Code, Options};
+//! assert_eq!(email::normalize("\"Jane Doe\" <jane@acme.com>", &Options::default()).unwrap().value, "jane@acme.com");
+//! assert_eq!(email::normalize("jane@acme", &Options::default()).unwrap_err().code, Code::EmailInvalid);
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod boolean;
+pub mod contact;
+pub mod custom_field;
+pub mod domain;
+pub mod email;
+pub mod envelope;
+pub mod issue;
+pub mod linkedin;
+pub mod options;
+pub mod phone;
+pub mod text;
+pub mod uuid;
+
+mod free_mail;
+
+pub use contact::{validate_contact, validate_contact_str, Contact, Field, Outcome, ValidContact};
+pub use envelope::{ContactResponse, Envelope, Meta};
+pub use issue::{to_fastapi_errors, Code, FieldIssue, Issue, PathSegment, Severity};
+pub use options::{
+    Blank, DomainMode, EmailCase, Limits, Options, PhoneValidity, Region, UnknownKeys,
+    UnknownRegion,
+};
+
+/// A field rule's result: the normalized value and any warnings about it.
+///
+/// Every field rule (`email::normalize`, `phone::normalize`, ...) returns
+/// `Result<Normalized, FieldIssue>`: the normalized value, or the one error that stops it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Normalized {
+    /// The normalized value, as the API stores it.
+    pub value: String,
+    /// Warnings about the value; they never make it invalid.
+    pub warnings: Vec<FieldIssue>,
+}
+
+impl Normalized {
+    /// A normalized value without warnings.
+    pub fn new(value: String) -> Self {
+        Normalized {
+            value,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// The result type of every field rule.
+pub type FieldResult = Result<Normalized, FieldIssue>;

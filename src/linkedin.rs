@@ -1,0 +1,8 @@
+//! The `linkedin` rule (stub, being written).
+use crate::{FieldResult, Options};
+
+/// Normalizes one linkedin value.
+pub fn normalize(input: &str, options: &Options) -> FieldResult {
+    let _ = (input, options);
+    todo!()
+}

@@ -1,0 +1,2 @@
+//! The `contact-rules` command line (being written).
+fn main() {}

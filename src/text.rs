@@ -1,0 +1,146 @@
+//! The text rule for `first_name`, `last_name`, `title`, `location` and custom field strings.
+//!
+//! Trim; every run of white space (space, NBSP, tab, newline, other Unicode spaces) becomes one
+//! space; Unicode NFC; control characters and format characters (zero-width space, BOM, bidi
+//! overrides and isolates, soft hyphen, ...) are errors, except ZWJ and ZWNJ (U+200D, U+200C),
+//! which some scripts need; at most `max_chars` code points, counted as pydantic counts.
+
+use crate::issue::{Code, FieldIssue};
+use crate::{FieldResult, Normalized, Options};
+use icu_normalizer::ComposingNormalizerBorrowed;
+
+/// Normalizes a text field with the cap of `first_name`, `last_name`, `title` and `location`
+/// ([`crate::Limits::text_max_chars`], 255 by default).
+///
+/// # Errors
+/// `control_characters` for control or format characters, `string_too_long` over the cap.
+///
+/// # Example
+/// ```
+/// use contact_rules::{text, Options};
+/// let out = text::normalize("  Jane \u{a0} Marie\t ", &Options::default()).unwrap();
+/// assert_eq!(out.value, "Jane Marie");
+/// ```
+pub fn normalize(input: &str, options: &Options) -> FieldResult {
+    normalize_with_max(input, options.limits.text_max_chars)
+}
+
+/// Normalizes text with an explicit cap in code points.
+///
+/// # Errors
+/// As [`normalize`].
+pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
+    let mut collapsed = String::with_capacity(input.len());
+    let mut pending_space = false;
+    for c in input.chars() {
+        if c.is_whitespace() {
+            pending_space = !collapsed.is_empty();
+            continue;
+        }
+        if is_forbidden(c) {
+            return Err(FieldIssue::new(Code::ControlCharacters)
+                .with_ctx("character", format!("U+{:04X}", c as u32)));
+        }
+        if pending_space {
+            collapsed.push(' ');
+            pending_space = false;
+        }
+        collapsed.push(c);
+    }
+    let nfc = ComposingNormalizerBorrowed::new_nfc();
+    let value = match nfc.normalize(&collapsed) {
+        std::borrow::Cow::Borrowed(_) => collapsed,
+        std::borrow::Cow::Owned(s) => s,
+    };
+    let chars = value.chars().count();
+    if chars > max_chars {
+        return Err(FieldIssue::new(Code::StringTooLong)
+            .with_message(format!("This text is too long: at most {max_chars} characters."))
+            .with_ctx("max_length", max_chars as u64));
+    }
+    Ok(Normalized::new(value))
+}
+
+/// Whether `c` is a control (Cc) or format (Cf) character other than ZWNJ/ZWJ.
+/// White space is handled before this is asked.
+pub(crate) fn is_forbidden(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x20 || (0x7F..=0x9F).contains(&u) {
+        return true;
+    }
+    // General category Cf (Unicode 16), without U+200C/U+200D.
+    matches!(u,
+        0x00AD
+        | 0x0600..=0x0605
+        | 0x061C
+        | 0x06DD
+        | 0x070F
+        | 0x0890..=0x0891
+        | 0x08E2
+        | 0x180E
+        | 0x200B
+        | 0x200E..=0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2064
+        | 0x2066..=0x206F
+        | 0xFEFF
+        | 0xFFF9..=0xFFFB
+        | 0x110BD
+        | 0x110CD
+        | 0x13430..=0x1343F
+        | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A
+        | 0xE0001
+        | 0xE0020..=0xE007F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> String {
+        normalize_with_max(s, 255).unwrap().value
+    }
+
+    #[test]
+    fn collapses_white_space() {
+        assert_eq!(ok("  Jane \u{a0} Marie  "), "Jane Marie");
+        assert_eq!(ok("a\t\n\r\u{3000}\u{2028}b"), "a b");
+        assert_eq!(ok("   "), "");
+    }
+
+    #[test]
+    fn nfc() {
+        assert_eq!(ok("Jose\u{301}"), "Jos\u{e9}");
+        assert_eq!(ok("Jos\u{e9}"), "Jos\u{e9}");
+    }
+
+    #[test]
+    fn control_and_format_characters() {
+        for bad in ["a\u{0}b", "a\u{200b}b", "\u{feff}a", "a\u{202e}b", "a\u{2066}b", "a\u{7f}"] {
+            assert_eq!(
+                normalize_with_max(bad, 255).unwrap_err().code,
+                Code::ControlCharacters,
+                "{bad:?}"
+            );
+        }
+        assert_eq!(ok("\u{915}\u{94d}\u{200d}\u{937}"), "\u{915}\u{94d}\u{200d}\u{937}");
+        assert_eq!(ok("a\u{200c}b"), "a\u{200c}b");
+    }
+
+    #[test]
+    fn length_in_code_points() {
+        assert_eq!(ok(&"é".repeat(255)).chars().count(), 255);
+        let e = normalize_with_max(&"é".repeat(256), 255).unwrap_err();
+        assert_eq!(e.code, Code::StringTooLong);
+        assert_eq!(e.ctx.unwrap()["max_length"], 255);
+    }
+
+    #[test]
+    fn idempotent() {
+        for s in ["  Jane \u{a0} Marie  ", "Jose\u{301}  x", "ß  Ǆ"] {
+            let once = ok(s);
+            assert_eq!(ok(&once), once);
+        }
+    }
+}
