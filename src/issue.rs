@@ -3,7 +3,7 @@
 //! Every code's string, severity and default message come from the single [`codes!`] table
 //! below; the README's table of codes is checked against [`Code::ALL`] by a test.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
@@ -133,6 +133,14 @@ impl Serialize for Code {
     }
 }
 
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Code::from_code_str(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown issue code {s:?}")))
+    }
+}
+
 /// One step of an issue's path: an object key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PathSegment {
@@ -148,6 +156,21 @@ impl Serialize for PathSegment {
             PathSegment::Key(k) => s.serialize_str(k),
             PathSegment::Index(i) => s.serialize_u64(*i as u64),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for PathSegment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Key(String),
+            Index(usize),
+        }
+        Ok(match Raw::deserialize(d)? {
+            Raw::Key(k) => PathSegment::Key(k),
+            Raw::Index(i) => PathSegment::Index(i),
+        })
     }
 }
 
@@ -211,7 +234,7 @@ impl fmt::Display for FieldIssue {
 impl std::error::Error for FieldIssue {}
 
 /// A problem found in a payload, at a path (SPEC.md §2).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Issue {
     /// Keys and indexes from the payload root; empty for the payload itself.
     pub path: Vec<PathSegment>,
@@ -219,12 +242,21 @@ pub struct Issue {
     pub code: Code,
     /// One English sentence saying what to fix.
     pub message: Cow<'static, str>,
-    /// The offending value, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The offending value, when there is one (`null` included).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     pub input: Option<Value>,
     /// Details such as a suggestion or a limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ctx: Option<Map<String, Value>>,
+}
+
+/// A key that is present deserializes to `Some`, even when its value is `null`.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
 }
 
 impl Issue {

@@ -82,3 +82,6 @@ impl Normalized {
 
 /// The result type of every field rule.
 pub type FieldResult = Result<Normalized, FieldIssue>;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,165 @@
+// contact-rules for JavaScript: the npm package's entry point (an ES module).
+//
+// The rules are the Rust crate compiled to WebAssembly (`contact_rules_core*`, made by
+// wasm-pack). This file is the one conversion point between JavaScript and the rules:
+// values go in as JSON text, results come back as JSON text, and anything that is not
+// JSON-like (Map, Set, Date, BigInt, functions, class instances, typed arrays, NaN,
+// cycles, lone surrogates, ...) is refused here with one TypeError. Invalid *data* is never
+// thrown: it comes back as `{ ok: false, errors }`.
+import init, {
+  initSync,
+  validateJson,
+  validateManyJson,
+  normalizeFieldJson,
+  toFastApiErrorsJson,
+} from './contact_rules_core.js';
+
+const wasmUrl = new URL('./contact_rules_core_bg.wasm', import.meta.url);
+if (wasmUrl.protocol === 'file:' && typeof process === 'object' && process.versions?.node) {
+  // Node: read the module from disk (Node's fetch cannot read file: URLs).
+  const { readFile } = await import('node:fs/promises');
+  initSync({ module: await readFile(wasmUrl) });
+} else {
+  await init({ module_or_path: wasmUrl });
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function wellFormed(s) {
+  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE_SURROGATE.test(s);
+}
+
+function describe(v) {
+  if (v === null) return 'null';
+  if (typeof v !== 'object') return typeof v;
+  const proto = Object.getPrototypeOf(v);
+  return proto?.constructor?.name ? `a ${proto.constructor.name}` : 'an exotic object';
+}
+
+function misuse(message, cause) {
+  return new TypeError(`contact-rules: ${message}`, cause === undefined ? undefined : { cause });
+}
+
+// JSON.stringify's replacer: `this` holds `key`; `this[key]` is the value before toJSON.
+function guard(key, value) {
+  const raw = this[key];
+  const where = key === '' ? 'the payload' : `the value at ${JSON.stringify(key)}`;
+  switch (typeof raw) {
+    case 'string':
+      if (!wellFormed(raw)) throw misuse(`${where} contains a lone surrogate (not valid Unicode)`);
+      return value;
+    case 'number':
+      if (!Number.isFinite(raw)) throw misuse(`${where} is ${raw}, which JSON cannot hold`);
+      return value;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      throw misuse(`${where} is a ${typeof raw}; payloads hold only JSON values`);
+    case 'object': {
+      if (raw === null || Array.isArray(raw)) return value;
+      const proto = Object.getPrototypeOf(raw);
+      if (proto !== Object.prototype && proto !== null) {
+        throw misuse(`${where} is ${describe(raw)}; payloads hold only plain objects, arrays and JSON values`);
+      }
+      if (Object.getOwnPropertySymbols(raw).length > 0) {
+        throw misuse(`${where} has symbol keys; payloads hold only string keys`);
+      }
+      return value;
+    }
+    default:
+      return value; // undefined: the key is left out (absent), as JSON does
+  }
+}
+
+function toJson(value) {
+  try {
+    return JSON.stringify(value, guard);
+  } catch (e) {
+    if (e instanceof TypeError && e.message.startsWith('contact-rules:')) throw e;
+    throw misuse(`cannot read the payload as JSON: ${e?.message ?? e}`, e);
+  }
+}
+
+function optionsJson(options) {
+  if (options === undefined || options === null) return '';
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw misuse(`options must be an object, not ${describe(options)}`);
+  }
+  return toJson(options);
+}
+
+function fromWire(text) {
+  const out = JSON.parse(text);
+  if (out !== null && typeof out === 'object' && !Array.isArray(out) && typeof out.misuse === 'string') {
+    throw new TypeError(out.misuse);
+  }
+  return out;
+}
+
+function runOne(payload, opts) {
+  if (payload === undefined) throw misuse('validateContact needs a payload');
+  return fromWire(validateJson(toJson(payload), opts));
+}
+
+/** Validates and normalizes one payload. See index.d.ts. */
+export function validateContact(payload, options) {
+  return runOne(payload, optionsJson(options));
+}
+
+/** Validates an array of payloads in one call (for bulk imports). See index.d.ts. */
+export function validateContacts(payloads, options) {
+  if (!Array.isArray(payloads)) throw misuse(`validateContacts needs an array, not ${describe(payloads)}`);
+  return fromWire(validateManyJson(toJson(payloads), optionsJson(options)));
+}
+
+function fieldRule(rule) {
+  return (value, options) => {
+    if (typeof value !== 'string') throw misuse(`the value must be a string, not ${describe(value)}`);
+    if (!wellFormed(value)) throw misuse('the value contains a lone surrogate (not valid Unicode)');
+    return fromWire(normalizeFieldJson(rule, value, optionsJson(options)));
+  };
+}
+
+/** Normalizes an email address. */
+export const normalizeEmail = fieldRule('email');
+/** Normalizes a phone number to E.164. */
+export const normalizePhone = fieldRule('phone');
+/** Normalizes a LinkedIn profile URL. */
+export const normalizeLinkedinUrl = fieldRule('linkedin');
+/** Normalizes a company domain. */
+export const normalizeDomain = fieldRule('domain');
+/** Normalizes a UUID. */
+export const normalizeUuid = fieldRule('uuid');
+/** Applies the text rule (names, title, location). */
+export const normalizeText = fieldRule('text');
+
+/** Renders issues as FastAPI's 422 body: `{ detail: [...] }`. */
+export function toFastApiErrors(issues) {
+  if (!Array.isArray(issues)) throw misuse(`toFastApiErrors needs an array of issues, not ${describe(issues)}`);
+  return fromWire(toFastApiErrorsJson(toJson(issues)));
+}
+
+/** A Standard Schema v1 object validating with these options. */
+export function createContactSchema(options) {
+  const opts = optionsJson(options); // misuse is reported now, not on every validation
+  return Object.freeze({
+    '~standard': Object.freeze({
+      version: 1,
+      vendor: 'contact-rules',
+      validate(value) {
+        let result;
+        try {
+          result = runOne(value, opts);
+        } catch (e) {
+          if (e instanceof TypeError) return { issues: [{ message: e.message, path: [] }] };
+          throw e;
+        }
+        if (result.ok) return { value: result.value };
+        return { issues: result.errors.map((i) => ({ message: i.message, path: i.path })) };
+      },
+    }),
+  });
+}
+
+/** The Standard Schema v1 object with the default options. */
+export const contactSchema = createContactSchema();

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of contact-rules, installing what the tests need on a fresh machine
+# (idempotently: what is already there is skipped). `.ci/run` calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain components"
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy (host)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "tests (native: unit, vectors, integration, doc)"
+cargo test --locked
+
+step "docs"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
+
+step "agreement with the reference implementations (Python venv from PyPI)"
+python3 scripts/agreement.py
+
+printf '\nall checks passed\n'

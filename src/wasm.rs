@@ -1,0 +1,182 @@
+//! The WebAssembly bindings: the only module that names JavaScript, compiled only for `wasm32`.
+//!
+//! Values cross the boundary as JSON text: the package's JavaScript wrapper (`js/index.js`)
+//! turns a payload into JSON with `JSON.stringify` (refusing what is not JSON-like with one
+//! `TypeError`), and parses the result with `JSON.parse`. Strings are the cheapest way into
+//! WebAssembly, and JSON keeps the three states of a field (absent, `null`, value) exactly.
+//!
+//! Every function here returns JSON text and never throws for invalid data: invalid data is a
+//! value (`{"ok": false, "errors": [...]}`). Misuse (options of the wrong shape) is reported as
+//! `{"misuse": "message"}`, which the wrapper turns into a `TypeError`.
+
+use crate::issue::{FieldIssue, Issue};
+use crate::options::{Blank, DomainMode, EmailCase, Limits, Options, PhoneValidity, UnknownKeys};
+use crate::{
+    domain, email, linkedin, phone, text, uuid, validate_contact_str, FieldResult, Outcome, Region,
+};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{json, Map, Value};
+use wasm_bindgen::prelude::*;
+
+/// Options as the JavaScript package takes them: camelCase names (SPEC.md §3).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct JsOptions {
+    default_region: Option<String>,
+    phone_validity: Option<PhoneValidity>,
+    unknown_keys: Option<UnknownKeys>,
+    blank: Option<Blank>,
+    email_case: Option<JsEmailCase>,
+    domain_mode: Option<DomainMode>,
+    lax_booleans: Option<bool>,
+    derive_domain_from_email: Option<bool>,
+    limits: Option<JsLimits>,
+}
+
+#[derive(Deserialize)]
+enum JsEmailCase {
+    #[serde(rename = "lower")]
+    Lower,
+    #[serde(rename = "preserve_local", alias = "preserveLocal", alias = "preserve-local")]
+    PreserveLocal,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct JsLimits {
+    text_max_chars: Option<usize>,
+    custom_field_max_chars: Option<usize>,
+    max_payload_bytes: Option<usize>,
+    max_keys: Option<usize>,
+    max_tags: Option<usize>,
+}
+
+fn options_from_json(json: &str) -> Result<Options, String> {
+    if json.is_empty() || json == "null" {
+        return Ok(Options::default());
+    }
+    let js: JsOptions =
+        serde_json::from_str(json).map_err(|e| format!("contact-rules: invalid options: {e}"))?;
+    let mut o = Options::default();
+    if let Some(r) = js.default_region {
+        o.default_region =
+            Some(Region::parse(&r).map_err(|e| format!("contact-rules: invalid options: {e}"))?);
+    }
+    o.phone_validity = js.phone_validity.unwrap_or(o.phone_validity);
+    o.unknown_keys = js.unknown_keys.unwrap_or(o.unknown_keys);
+    o.blank = js.blank.unwrap_or(o.blank);
+    o.email_case = match js.email_case {
+        Some(JsEmailCase::Lower) | None => EmailCase::Lower,
+        Some(JsEmailCase::PreserveLocal) => EmailCase::PreserveLocal,
+    };
+    o.domain_mode = js.domain_mode.unwrap_or(o.domain_mode);
+    o.lax_booleans = js.lax_booleans.unwrap_or(o.lax_booleans);
+    o.derive_domain_from_email = js
+        .derive_domain_from_email
+        .unwrap_or(o.derive_domain_from_email);
+    if let Some(l) = js.limits {
+        let d = Limits::default();
+        o.limits = Limits {
+            text_max_chars: l.text_max_chars.unwrap_or(d.text_max_chars),
+            custom_field_max_chars: l.custom_field_max_chars.unwrap_or(d.custom_field_max_chars),
+            max_payload_bytes: l.max_payload_bytes.unwrap_or(d.max_payload_bytes),
+            max_keys: l.max_keys.unwrap_or(d.max_keys),
+            max_tags: l.max_tags.unwrap_or(d.max_tags),
+        };
+    }
+    Ok(o)
+}
+
+fn misuse(message: String) -> String {
+    json!({ "misuse": message }).to_string()
+}
+
+/// One payload's result as the package returns it: `{ok, value?, errors, warnings}`.
+fn result_value(out: Outcome) -> Value {
+    let mut m = Map::new();
+    m.insert("ok".into(), Value::Bool(out.is_valid()));
+    if let Some(c) = &out.value {
+        // Serializing a Contact (strings, bools and JSON values) cannot fail.
+        m.insert("value".into(), serde_json::to_value(c).unwrap_or(Value::Null));
+    }
+    m.insert("errors".into(), issues_value(&out.errors));
+    m.insert("warnings".into(), issues_value(&out.warnings));
+    Value::Object(m)
+}
+
+fn issues_value(issues: &[Issue]) -> Value {
+    // Issues hold strings, numbers and JSON values only: serializing cannot fail.
+    serde_json::to_value(issues).unwrap_or(Value::Array(Vec::new()))
+}
+
+/// Validates one payload given as JSON text; returns the result as JSON text.
+///
+/// Text that is not JSON (e.g. a lone surrogate escaped by `JSON.stringify`) gets an
+/// `invalid_json` issue, as on the command line.
+#[wasm_bindgen(js_name = validateJson)]
+pub fn validate_json(payload: &str, options: &str) -> String {
+    match options_from_json(options) {
+        Ok(o) => result_value(validate_contact_str(payload, &o)).to_string(),
+        Err(e) => misuse(e),
+    }
+}
+
+/// Validates a JSON array of payloads; returns a JSON array of results, in order.
+#[wasm_bindgen(js_name = validateManyJson)]
+pub fn validate_many_json(payloads: &str, options: &str) -> String {
+    let options = match options_from_json(options) {
+        Ok(o) => o,
+        Err(e) => return misuse(e),
+    };
+    let list: Vec<&RawValue> = match serde_json::from_str(payloads) {
+        Ok(l) => l,
+        Err(e) => return misuse(format!("contact-rules: expected an array of payloads: {e}")),
+    };
+    let results: Vec<Value> = list
+        .iter()
+        .map(|raw| result_value(validate_contact_str(raw.get(), &options)))
+        .collect();
+    Value::Array(results).to_string()
+}
+
+/// Normalizes one field value (`email`, `phone`, `linkedin`, `domain`, `uuid`, `text`);
+/// returns `{ok: true, value, warnings}` or `{ok: false, error}` as JSON text.
+#[wasm_bindgen(js_name = normalizeFieldJson)]
+pub fn normalize_field_json(field: &str, value: &str, options: &str) -> String {
+    let options = match options_from_json(options) {
+        Ok(o) => o,
+        Err(e) => return misuse(e),
+    };
+    let rule: fn(&str, &Options) -> FieldResult = match field {
+        "email" => email::normalize,
+        "phone" => phone::normalize,
+        "linkedin" => linkedin::normalize,
+        "domain" => domain::normalize,
+        "uuid" => uuid::normalize,
+        "text" => text::normalize,
+        _ => return misuse(format!("contact-rules: unknown field rule {field:?}")),
+    };
+    let issue_json = |i: FieldIssue| {
+        // Always serializable: strings and JSON values.
+        serde_json::to_value(Issue::at(Vec::new(), i, None)).unwrap_or(Value::Null)
+    };
+    match rule(value, &options) {
+        Ok(n) => json!({
+            "ok": true,
+            "value": n.value,
+            "warnings": n.warnings.into_iter().map(issue_json).collect::<Vec<_>>(),
+        }),
+        Err(e) => json!({"ok": false, "error": issue_json(e)}),
+    }
+    .to_string()
+}
+
+/// The FastAPI 422 body for a JSON array of issues (`{path, code, message, input?, ctx?}`).
+#[wasm_bindgen(js_name = toFastApiErrorsJson)]
+pub fn to_fastapi_errors_json(issues: &str) -> String {
+    match serde_json::from_str::<Vec<Issue>>(issues) {
+        Ok(list) => crate::issue::to_fastapi_errors(&list).to_string(),
+        Err(e) => misuse(format!("contact-rules: expected an array of issues: {e}")),
+    }
+}
