@@ -1,0 +1,45 @@
+// Type-checked (tsc --noEmit) usage of the package's public types: a typo or a loose type in
+// index.d.ts breaks this file.
+import {
+  validateContact,
+  validateContacts,
+  normalizePhone,
+  toFastApiErrors,
+  contactSchema,
+  createContactSchema,
+  type ContactOptions,
+  type ContactPayload,
+  type ValidationResult,
+  type Issue,
+  type StandardSchemaV1,
+  type FastApiErrors,
+} from 'contact-rules';
+
+const options: ContactOptions = { defaultRegion: 'US', unknownKeys: 'strip', limits: { maxTags: 10 } };
+const r: ValidationResult = validateContact({ email: 'jane@acme.com' }, options);
+if (r.ok) {
+  const p: ContactPayload = r.value;
+  const email: string | null | undefined = p.email;
+  const dnc: boolean | null | undefined = p.do_not_contact;
+  const custom = p['custom_field_a0000000-0000-4000-8000-000000000001'];
+  void [email, dnc, custom];
+} else {
+  const first: Issue | undefined = r.errors[0];
+  const path: (string | number)[] | undefined = first?.path;
+  void path;
+  // @ts-expect-error: an invalid result has no value
+  void r.value;
+}
+const many: ValidationResult[] = validateContacts([{ email: 'a@acme.com' }]);
+const phone = normalizePhone('415 555 2671', { defaultRegion: 'US' });
+const e164: string | undefined = phone.ok ? phone.value : undefined;
+const body: FastApiErrors = toFastApiErrors(many.flatMap((x) => x.errors));
+const loc0: 'body' = body.detail[0]!.loc[0];
+type Out = StandardSchemaV1.InferOutput<typeof contactSchema>;
+const out: Out = { email: 'a@acme.com', tags: null };
+const schema: StandardSchemaV1<unknown, ContactPayload> = createContactSchema({ phoneValidity: 'possible' });
+// @ts-expect-error: option names are camelCase
+const bad: ContactOptions = { default_region: 'US' };
+// @ts-expect-error: unknown option values are refused
+const bad2: ContactOptions = { blank: 'empty' };
+void [e164, loc0, out, schema, bad, bad2];

@@ -1,0 +1,58 @@
+// The shared vectors (tests/vectors/*.json) through the built npm package in Node.
+// The same files run natively (cargo test) and in Chromium (wasm-pack test).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { validateContact } from 'contact-rules';
+
+const dir = new URL('../../tests/vectors/', import.meta.url);
+const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+// Vector options are the Rust (snake_case) options; the package takes camelCase names.
+function jsOptions(o) {
+  if (o === undefined) return undefined;
+  const out = {};
+  for (const [k, v] of Object.entries(o)) {
+    out[camel(k)] = v !== null && typeof v === 'object' ? jsOptions(v) : v;
+  }
+  return out;
+}
+
+const brief = (issues) => issues.map((i) => ({ path: i.path, code: i.code }));
+
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+assert.ok(files.length > 0, 'vector files exist');
+
+for (const file of files) {
+  const cases = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+  for (const c of cases) {
+    test(`${file}: ${c.name}`, () => {
+      const options = jsOptions(c.options);
+      // `input_text` is JSON text for the Rust API; in JavaScript a payload is a value, so
+      // those cases (invalid JSON, byte limits) run through JSON.parse where they can.
+      let payload;
+      if ('input' in c) payload = c.input;
+      else {
+        try {
+          payload = JSON.parse(c.input_text);
+        } catch {
+          return; // not JSON: only the Rust text API and the command line can receive it
+        }
+        if (c.errors?.some((e) => e.code === 'invalid_json')) return;
+      }
+      const r = validateContact(payload, options);
+      if ('output' in c) {
+        assert.equal(r.ok, true, JSON.stringify(r.errors));
+        assert.equal(JSON.stringify(r.value), JSON.stringify(c.output));
+        assert.deepEqual(r.errors, []);
+        const again = validateContact(r.value, options);
+        assert.equal(JSON.stringify(again.value), JSON.stringify(r.value), 'idempotent');
+      } else {
+        assert.equal(r.ok, false);
+        assert.equal('value' in r, false);
+        assert.deepEqual(brief(r.errors), brief(c.errors));
+      }
+      assert.deepEqual(brief(r.warnings), brief(c.warnings ?? []));
+    });
+  }
+}
