@@ -1,8 +1,601 @@
-//! The `domain` rule (stub, being written).
-use crate::{FieldResult, Options};
+//! The `domain` rule: a company domain for account resolution.
+//!
+//! Accepts a bare host (`acme.com`), a host with `www.`, upper case, a trailing dot, a port, or a
+//! whole `http`/`https` URL with or without its scheme (`https://www.Acme.co.uk/about?x#y`,
+//! `www.acme.co.uk:8080/about`, `//acme.co.uk`). The host is read as the
+//! [URL Standard](https://url.spec.whatwg.org/#host-parsing) reads it (the `url` crate: percent
+//! decoding, UTS #46 mapping, IDNA to ASCII, IPv4 and IPv6 detection), then held to the rules of
+//! DNS host names: letters, digits and hyphens, no label starting or ending with a hyphen, labels
+//! of 1 to 63 bytes, at most 253 bytes in all, `xn--` labels that decode to valid IDNA (UTS #46
+//! with STD3 rules).
+//!
+//! The output (with [`DomainMode::Registrable`], the default) is the registrable domain by the
+//! Public Suffix List, ICANN and private sections (`shop.acme.co.uk` → `acme.co.uk`,
+//! `jane.github.io` stays), in lower-case ASCII (`bücher.de` → `xn--bcher-kva.de`). A top-level
+//! domain missing from the list counts as a public suffix of one label (the list's default `*`
+//! rule), so a new TLD is never refused because the embedded list is older than it.
+//! With [`DomainMode::Host`] the output is the whole host in lower-case ASCII, without its
+//! trailing dot and without leading `www.` labels (as long as what is left is still at least the
+//! registrable domain: `www.acme.com` → `acme.com`, but `www.ck`, itself registrable, stays).
+//!
+//! Refused, with `domain_not_public`: IP addresses (v4 in every form the URL Standard reads, such
+//! as `127.1`, and v6 in brackets), single labels (`localhost`, `intranet`, `com`), public
+//! suffixes themselves (`co.uk`, `github.io`), and special-use names: those of email-validator
+//! (`localhost`, `local`, `test`, `invalid`, `onion`, `arpa` including `home.arpa`, and any name
+//! under them) plus `alt` (RFC 9476) and `internal` (reserved by ICANN for private use).
+//! `example`, `example.com`, `.net` and `.org` are accepted, as RFC 6761 §6.5 asks of
+//! applications and as email-validator does.
+//!
+//! Refused, with `domain_invalid`: anything that is not a host name, an email address
+//! (`jane@acme.com`; `ctx.suggestion` holds the domain), a URL with a user name or password, a
+//! URL of another scheme (`ftp://`), an invalid port, and input over 2,048 bytes.
+//!
+//! A registrable domain at a free mailbox provider (`gmail.com`) passes with a
+//! `domain_free_provider` warning.
 
-/// Normalizes one domain value.
+use crate::issue::{Code, FieldIssue};
+use crate::options::DomainMode;
+use crate::{FieldResult, Normalized, Options};
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+use url::{Host, Url};
+
+/// Longer input is refused at once, before any parsing (a URL is rarely over 2,000 bytes).
+const MAX_INPUT_BYTES: usize = 2048;
+
+/// Top-level names reserved for private or non-DNS use that email-validator's special-use list
+/// (see [`crate::special_use`]) does not hold: `alt` (RFC 9476) and `internal` (ICANN, 2024).
+const RESERVED_TLDS: &[&str] = &["alt", "internal"];
+
+/// Normalizes a company domain: the registrable domain (default) or the whole host, in
+/// lower-case ASCII. Surrounding white space is trimmed.
+///
+/// # Errors
+/// `domain_invalid` when the input is not a host name or an `http(s)` URL of one (bad
+/// characters, an empty label, a label over 63 bytes, a name over 253 bytes, invalid IDNA, an
+/// email address, a URL with credentials or of another scheme, a bad port, over 2,048 bytes);
+/// `domain_not_public` for an IP address, a single label, a public suffix itself or a
+/// special-use name. `ctx.reason` tells which.
+///
+/// # Example
+/// ```
+/// use contact_rules::{domain, Code, DomainMode, Options};
+/// let opts = Options::default();
+/// assert_eq!(domain::normalize("https://www.Acme.co.uk/about", &opts).unwrap().value, "acme.co.uk");
+/// assert_eq!(domain::normalize("bücher.de", &opts).unwrap().value, "xn--bcher-kva.de");
+/// assert_eq!(domain::normalize("co.uk", &opts).unwrap_err().code, Code::DomainNotPublic);
+/// assert_eq!(domain::normalize("acme..com", &opts).unwrap_err().code, Code::DomainInvalid);
+///
+/// let host = Options { domain_mode: DomainMode::Host, ..Options::default() };
+/// assert_eq!(domain::normalize("WWW.Shop.Acme.co.uk.:443", &host).unwrap().value, "shop.acme.co.uk");
+/// ```
 pub fn normalize(input: &str, options: &Options) -> FieldResult {
-    let _ = (input, options);
-    todo!()
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(invalid(
+            "too_long",
+            "This is too long for a domain or a website address.",
+        )
+        .with_ctx("max_length", MAX_INPUT_BYTES as u64));
+    }
+    let parsed = parse(input.trim())?;
+    let result = parsed.host.and_then(|host| classify(&host, options));
+    if parsed.has_userinfo {
+        let mut issue = if parsed.explicit_scheme {
+            invalid(
+                "credentials",
+                "Remove the user name and password from this address; enter only the company domain, such as acme.com.",
+            )
+        } else {
+            invalid(
+                "email_address",
+                "This is an email address; enter only the company domain, such as acme.com.",
+            )
+        };
+        if let Ok(n) = result {
+            issue = issue.with_ctx("suggestion", n.value);
+        }
+        return Err(issue);
+    }
+    result
+}
+
+/// An input read as a URL.
+struct Parsed {
+    /// The host, validated (lower-case ASCII, no trailing dot), or why it is refused.
+    host: Result<String, FieldIssue>,
+    /// The input had a user name or password (`jane@acme.com`, `https://u:p@acme.com`).
+    has_userinfo: bool,
+    /// The input started with `http:` or `https:`.
+    explicit_scheme: bool,
+}
+
+/// Reads the host out of a bare host or an `http(s)` URL (already trimmed) and checks that it
+/// is a DNS host name (or reports an IP address). Errors in the URL's structure come out at
+/// once; errors in its host wait in [`Parsed::host`], so that an email address is reported as
+/// one whatever its domain.
+fn parse(s: &str) -> Result<Parsed, FieldIssue> {
+    if s.is_empty() {
+        return Err(invalid(
+            "empty",
+            "Enter a company domain, such as acme.com.",
+        ));
+    }
+    if let Some(c) = s.chars().find(|c| c.is_control()) {
+        return Err(invalid(
+            "character",
+            "Remove the control characters from this domain.",
+        )
+        .with_ctx("character", format!("U+{:04X}", c as u32)));
+    }
+    let (text, explicit_scheme) = match scheme_of(s) {
+        Some(scheme)
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+        {
+            (s.to_owned(), true)
+        }
+        Some(scheme) if s.get(scheme.len()..).is_some_and(|r| r.starts_with("://")) => {
+            return Err(invalid(
+                "scheme",
+                "Only http and https addresses can give a company domain; enter the domain, such as acme.com.",
+            )
+            .with_ctx("scheme", scheme.to_ascii_lowercase()));
+        }
+        _ if s.starts_with("//") || s.starts_with("\\\\") => (format!("http:{s}"), false),
+        _ if s.starts_with(['/', '\\']) => {
+            return Err(invalid(
+                "path",
+                "This is a path, not a domain; enter a company domain, such as acme.com.",
+            ));
+        }
+        _ => (format!("http://{s}"), false),
+    };
+    let url = Url::parse(&text).map_err(|e| match e {
+        url::ParseError::InvalidPort => {
+            invalid("port", "The port after the domain is not a valid port number.")
+        }
+        url::ParseError::InvalidIpv4Address | url::ParseError::InvalidIpv6Address => invalid(
+            "ip_address",
+            "This is neither a domain name nor a valid IP address; enter a company domain, such as acme.com.",
+        ),
+        url::ParseError::IdnaError => invalid(
+            "idna",
+            "This domain has characters or parts that are not allowed in domain names.",
+        ),
+        _ => invalid("syntax", "Enter a company domain, such as acme.com."),
+    })?;
+    let has_userinfo = !url.username().is_empty() || url.password().is_some();
+    let host = match url.host() {
+        Some(Host::Domain(d)) => check_host_name(d),
+        Some(Host::Ipv4(_) | Host::Ipv6(_)) => Err(not_public(
+            "ip_address",
+            "This is an IP address; enter a company domain, such as acme.com.",
+        )),
+        None => Err(invalid(
+            "syntax",
+            "Enter a company domain, such as acme.com.",
+        )),
+    };
+    Ok(Parsed {
+        host,
+        has_userinfo,
+        explicit_scheme,
+    })
+}
+
+/// The scheme of `s` if it starts with one followed by `:` (RFC 3986: a letter, then letters,
+/// digits, `+`, `-`, `.`). `acme.com:8080` has the "scheme" `acme.com`; callers look further.
+fn scheme_of(s: &str) -> Option<&str> {
+    let end = s.find(':')?;
+    let scheme = s.get(..end)?;
+    let mut bytes = scheme.bytes();
+    let first_is_letter = bytes.next().is_some_and(|b| b.is_ascii_alphabetic());
+    (first_is_letter && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+        .then_some(scheme)
+}
+
+/// Checks a host the URL parser returned (lower-case ASCII) against the rules of DNS host
+/// names; returns it without its trailing dot.
+fn check_host_name(host: &str) -> Result<String, FieldIssue> {
+    let name = host.strip_suffix('.').unwrap_or(host);
+    if name.is_empty() {
+        return Err(invalid(
+            "empty",
+            "Enter a company domain, such as acme.com.",
+        ));
+    }
+    if name.len() > 253 {
+        return Err(invalid(
+            "name_too_long",
+            "This domain is too long: at most 253 characters.",
+        )
+        .with_ctx("max_length", 253u64));
+    }
+    for label in name.split('.') {
+        if label.is_empty() {
+            return Err(invalid(
+                "empty_label",
+                "This domain has an empty part between dots.",
+            ));
+        }
+        if label.len() > 63 {
+            return Err(invalid(
+                "label_too_long",
+                "A part of this domain between dots is too long: at most 63 characters.",
+            )
+            .with_ctx("max_length", 63u64));
+        }
+        if let Some(c) = label
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
+            return Err(invalid(
+                "character",
+                "Domain names can only hold letters, digits, hyphens and dots.",
+            )
+            .with_ctx("character", c.to_string()));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(invalid(
+                "hyphen",
+                "A part of a domain name cannot start or end with a hyphen.",
+            ));
+        }
+    }
+    // The checks above hold for the ASCII form; this one also holds every `xn--` label's Unicode
+    // form to UTS #46 (valid Punycode, STD3 rules, no leading or trailing hyphen, bidi and
+    // joiner rules). Hyphens in the third and fourth places of other labels stay allowed
+    // (`r3---sn-abc.googlevideo.com`), as the URL Standard allows them.
+    let checked = Uts46::new().to_ascii(
+        name.as_bytes(),
+        AsciiDenyList::STD3,
+        Hyphens::CheckFirstLast,
+        DnsLength::Verify,
+    );
+    match checked {
+        Ok(ascii) if ascii == name => Ok(name.to_owned()),
+        _ => Err(invalid(
+            "idna",
+            "This domain is not a valid internationalized domain name.",
+        )),
+    }
+}
+
+/// Applies the public-name rules and the domain mode to a checked host.
+fn classify(host: &str, options: &Options) -> FieldResult {
+    if !host.contains('.') {
+        return Err(not_public(
+            "single_label",
+            "A company domain has at least two parts, such as acme.com.",
+        ));
+    }
+    if is_special_use(host) {
+        return Err(not_public(
+            "special_use",
+            "This domain is reserved for local or special use; enter a public company domain.",
+        ));
+    }
+    let Some(registrable) = registrable_domain(host) else {
+        return Err(not_public(
+            "public_suffix",
+            "This is a public suffix under which anyone can register names, not a company domain; enter the full domain, such as acme.co.uk.",
+        ));
+    };
+    let value = match options.domain_mode {
+        DomainMode::Registrable => registrable.to_owned(),
+        DomainMode::Host => without_www(host, registrable).to_owned(),
+    };
+    let mut out = Normalized::new(value);
+    if crate::free_mail::is_free_mail_domain(registrable) {
+        out.warnings
+            .push(FieldIssue::new(Code::DomainFreeProvider).with_ctx("domain", registrable));
+    }
+    Ok(out)
+}
+
+/// The registrable domain of `host` (lower-case ASCII, no trailing dot) by the Public Suffix
+/// List, or `None` when `host` is a public suffix itself.
+///
+/// The one place the list is consulted, so that its backend can be swapped (the `psl` crate
+/// weighs about 263 KB gzipped in WebAssembly).
+fn registrable_domain(host: &str) -> Option<&str> {
+    psl::domain_str(host)
+}
+
+/// Whether `host` is, or is under, a special-use or reserved name.
+fn is_special_use(host: &str) -> bool {
+    let tld = host.rsplit('.').next().unwrap_or(host);
+    crate::special_use::is_special_use_domain(host) || RESERVED_TLDS.contains(&tld)
+}
+
+/// `host` without its leading `www.` labels, as long as the registrable domain is left whole.
+fn without_www<'a>(host: &'a str, registrable: &str) -> &'a str {
+    let mut h = host;
+    while let Some(rest) = h.strip_prefix("www.") {
+        if rest.len() < registrable.len() {
+            break;
+        }
+        h = rest;
+    }
+    h
+}
+
+fn invalid(reason: &'static str, message: &'static str) -> FieldIssue {
+    FieldIssue::new(Code::DomainInvalid)
+        .with_message(message)
+        .with_ctx("reason", reason)
+}
+
+fn not_public(reason: &'static str, message: &'static str) -> FieldIssue {
+    FieldIssue::new(Code::DomainNotPublic)
+        .with_message(message)
+        .with_ctx("reason", reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reg(s: &str) -> FieldResult {
+        normalize(s, &Options::default())
+    }
+
+    fn host(s: &str) -> FieldResult {
+        let o = Options {
+            domain_mode: DomainMode::Host,
+            ..Options::default()
+        };
+        normalize(s, &o)
+    }
+
+    fn reason(r: &FieldResult) -> String {
+        match r {
+            Err(e) => e
+                .ctx
+                .as_ref()
+                .and_then(|c| c.get("reason"))
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_owned(),
+            Ok(n) => format!("ok {}", n.value),
+        }
+    }
+
+    #[test]
+    fn accepted_forms() {
+        for (input, want) in [
+            ("acme.com", "acme.com"),
+            ("  ACME.com \n", "acme.com"),
+            ("www.acme.com", "acme.com"),
+            ("acme.com.", "acme.com"),
+            ("acme.com:8080", "acme.com"),
+            ("acme.com:", "acme.com"),
+            ("www.acme.com/about?x=1#top", "acme.com"),
+            ("https://www.Acme.co.uk/about", "acme.co.uk"),
+            ("HTTP://ACME.COM", "acme.com"),
+            ("https:acme.com", "acme.com"),
+            ("http:\\\\acme.com\\about", "acme.com"),
+            ("//acme.com/x", "acme.com"),
+            ("https://shop.eu.acme.co.uk:443/cart", "acme.co.uk"),
+            ("https://acme.com/@jane", "acme.com"),
+            ("http://:@acme.com", "acme.com"),
+            ("acme.com/redirect?to=ftp://x", "acme.com"),
+            ("bücher.de", "xn--bcher-kva.de"),
+            ("BÜCHER.de", "xn--bcher-kva.de"),
+            ("xn--bcher-kva.de", "xn--bcher-kva.de"),
+            ("https://www.食狮.公司.cn/", "xn--85x722f.xn--55qx5d.cn"),
+            ("ａｃｍｅ．ｃｏｍ", "acme.com"),
+            ("acme%2Ecom", "acme.com"),
+            ("jane.github.io", "jane.github.io"),
+            ("a.b.jane.blogspot.com", "jane.blogspot.com"),
+            ("b.c.mm", "b.c.mm"),
+            ("www.ck", "www.ck"),
+            ("a.www.ck", "www.ck"),
+            ("city.kobe.jp", "city.kobe.jp"),
+            ("acme.unlistedtld", "acme.unlistedtld"),
+            ("example.com", "example.com"),
+            ("www.example", "www.example"),
+            ("123.com", "123.com"),
+            ("r3---sn-abc.googlevideo.com", "googlevideo.com"),
+            ("ab--c.com", "ab--c.com"),
+        ] {
+            assert_eq!(reason(&reg(input)), format!("ok {want}"), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn host_mode() {
+        for (input, want) in [
+            ("https://WWW.Shop.Acme.co.uk./x", "shop.acme.co.uk"),
+            ("www.acme.com", "acme.com"),
+            ("www.www.acme.com", "acme.com"),
+            ("www2.acme.com", "www2.acme.com"),
+            ("www.ck", "www.ck"),
+            ("www.www.ck", "www.ck"),
+            ("www.co.uk", "www.co.uk"),
+            ("shop.www.acme.com", "shop.www.acme.com"),
+            ("bücher.de", "xn--bcher-kva.de"),
+        ] {
+            assert_eq!(reason(&host(input)), format!("ok {want}"), "{input:?}");
+            // Idempotent.
+            assert_eq!(reason(&host(want)), format!("ok {want}"), "{want:?}");
+        }
+    }
+
+    #[test]
+    fn invalid() {
+        let long_label = format!("{}.com", "a".repeat(64));
+        let long_name = format!("{}com", "abcdefghi.".repeat(26));
+        let max_name = format!("{}com", "abcdefghi.".repeat(25));
+        assert_eq!(
+            reg(&max_name).map(|n| n.value).ok().as_deref(),
+            Some(&max_name[max_name.len() - 13..])
+        );
+        let huge = "a".repeat(20 << 20);
+        for (input, why) in [
+            ("", "empty"),
+            ("acme..com", "empty_label"),
+            (".acme.com", "empty_label"),
+            ("acme.com..", "empty_label"),
+            (".", "empty"),
+            ("acme .com", "idna"),
+            ("acme.com<script>", "idna"),
+            ("acme_corp.com", "character"),
+            ("acme,corp.com", "character"),
+            ("acme.com,acme.org", "character"),
+            ("-acme.com", "hyphen"),
+            ("acme-.com", "hyphen"),
+            (long_label.as_str(), "label_too_long"),
+            (long_name.as_str(), "name_too_long"),
+            (huge.as_str(), "too_long"),
+            ("acme\u{7}.com", "character"),
+            ("ac\tme.com", "character"),
+            ("xn--a.com", "idna"),
+            ("xn--1ug.example", "idna"),
+            ("\u{200d}.example", "idna"),
+            ("jane@acme.com", "email_address"),
+            ("jane@localhost", "email_address"),
+            ("jane@127.0.0.1", "email_address"),
+            ("mailto:jane@acme.com", "email_address"),
+            ("https://jane:secret@acme.com/", "credentials"),
+            ("ftp://acme.com", "scheme"),
+            ("acme.com:99999", "port"),
+            ("acme.com:http", "port"),
+            ("acme.123", "ip_address"),
+            ("999.1.1.1", "ip_address"),
+            ("[::1", "ip_address"),
+            ("/about", "path"),
+            ("http://", "syntax"),
+        ] {
+            let r = reg(input);
+            let shown: String = input.chars().take(60).collect();
+            assert_eq!(
+                r.as_ref().map_err(|e| e.code).err(),
+                Some(Code::DomainInvalid),
+                "{shown:?}"
+            );
+            assert_eq!(reason(&r), why, "{shown:?}");
+        }
+        let e = reg("Jane@Acme.COM").unwrap_err();
+        assert_eq!(e.ctx.unwrap()["suggestion"], "acme.com");
+        let e = host("https://u:p@www.shop.acme.com").unwrap_err();
+        assert_eq!(e.ctx.unwrap()["suggestion"], "shop.acme.com");
+    }
+
+    #[test]
+    fn not_public() {
+        for (input, why) in [
+            ("127.0.0.1", "ip_address"),
+            ("http://127.1:8080/", "ip_address"),
+            ("0x7f000001", "ip_address"),
+            ("[::1]", "ip_address"),
+            ("https://[2001:db8::1]/x", "ip_address"),
+            ("localhost", "single_label"),
+            ("intranet", "single_label"),
+            ("com", "single_label"),
+            ("COM.", "single_label"),
+            ("co.uk", "public_suffix"),
+            ("www.co.uk.", "ok www.co.uk"),
+            ("github.io", "public_suffix"),
+            ("公司.cn", "public_suffix"),
+            ("c.mm", "public_suffix"),
+            ("kyoto.jp", "public_suffix"),
+            ("acme.internal", "special_use"),
+            ("www.acme.alt", "special_use"),
+        ] {
+            let r = reg(input);
+            if !why.starts_with("ok") {
+                assert_eq!(
+                    r.as_ref().map_err(|e| e.code).err(),
+                    Some(Code::DomainNotPublic),
+                    "{input:?}"
+                );
+            }
+            assert_eq!(reason(&r), why, "{input:?}");
+        }
+    }
+
+    /// A tiny xorshift generator: no dependency, reproducible.
+    struct XorShift(u64);
+    impl XorShift {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    #[test]
+    fn never_panics_and_idempotent() {
+        const ALPHABET: &[&str] = &[
+            "a",
+            "b",
+            "z",
+            "0",
+            "9",
+            "-",
+            ".",
+            ".",
+            ":",
+            "/",
+            "\\",
+            "@",
+            "?",
+            "#",
+            "%",
+            "[",
+            "]",
+            "_",
+            " ",
+            "www.",
+            "xn--",
+            "http://",
+            "https:",
+            "com",
+            "co.uk",
+            "ß",
+            "ü",
+            "食",
+            "\u{200d}",
+            "\u{3002}",
+            "\u{ff0e}",
+            "\u{0627}",
+            "\u{05d0}",
+            "1",
+            "255",
+            "0x",
+            "::",
+            "\u{fffd}",
+            "\u{1f600}",
+            "\u{301}",
+            "xn--zca",
+            "-",
+            "%2e",
+            "\t",
+            "localhost",
+        ];
+        let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+        let opts = [
+            Options::default(),
+            Options {
+                domain_mode: DomainMode::Host,
+                ..Options::default()
+            },
+        ];
+        for _ in 0..20_000 {
+            let len = (rng.next() % 12) as usize;
+            let s: String = (0..len)
+                .map(|_| ALPHABET[(rng.next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            for o in &opts {
+                if let Ok(n) = normalize(&s, o) {
+                    assert!(
+                        n.value.is_ascii() && n.value == n.value.to_ascii_lowercase(),
+                        "{s:?}"
+                    );
+                    let again = normalize(&n.value, o).map(|m| m.value);
+                    assert_eq!(again.as_deref(), Ok(n.value.as_str()), "{s:?}");
+                }
+            }
+        }
+    }
 }
