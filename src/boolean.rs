@@ -22,11 +22,12 @@ use serde_json::Value;
 pub fn parse(value: &Value, options: &Options) -> Result<bool, FieldIssue> {
     match value {
         Value::Bool(b) => return Ok(*b),
-        Value::Number(n) if options.lax_booleans => match n.as_f64() {
-            Some(f) if f == 0.0 => return Ok(false),
-            Some(f) if f == 1.0 => return Ok(true),
-            _ => {}
-        },
+        Value::Number(n) if options.lax_booleans => {
+            let f = n.as_f64();
+            if f == Some(0.0) || f == Some(1.0) {
+                return Ok(f == Some(1.0));
+            }
+        }
         Value::String(s) if options.lax_booleans => {
             if let Some(b) = parse_str(s) {
                 return Ok(b);
@@ -58,8 +59,18 @@ mod tests {
     #[test]
     fn lax_and_strict() {
         let lax = Options::default();
-        let strict = Options { lax_booleans: false, ..Options::default() };
-        for (v, b) in [(json!(true), true), (json!("YES"), true), (json!(" off "), false), (json!(1), true), (json!(0.0), false), (json!("F"), false)] {
+        let strict = Options {
+            lax_booleans: false,
+            ..Options::default()
+        };
+        for (v, b) in [
+            (json!(true), true),
+            (json!("YES"), true),
+            (json!(" off "), false),
+            (json!(1), true),
+            (json!(0.0), false),
+            (json!("F"), false),
+        ] {
             assert_eq!(parse(&v, &lax), Ok(b), "{v}");
         }
         for v in [json!(2), json!("maybe"), json!([]), json!("truee")] {

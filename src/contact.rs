@@ -341,7 +341,9 @@ impl Validation<'_> {
     fn do_not_contact(&mut self, value: &Value) {
         self.out.do_not_contact = match value {
             Value::Null => Field::Null,
-            Value::String(s) if s.trim().is_empty() => Normal::<bool>::Blank.into_field(self.options.blank),
+            Value::String(s) if s.trim().is_empty() => {
+                Normal::<bool>::Blank.into_field(self.options.blank)
+            }
             _ => match boolean::parse(value, self.options) {
                 Ok(b) => Field::Value(b),
                 Err(issue) => {
@@ -396,7 +398,9 @@ impl Validation<'_> {
                         tags.push(u);
                     }
                 }
-                Err(issue) => self.error(vec!["tags".into(), i.into()], issue, Some(type_only(item))),
+                Err(issue) => {
+                    self.error(vec!["tags".into(), i.into()], issue, Some(type_only(item)))
+                }
             }
         }
         self.out.tags = Field::Value(tags);
@@ -451,7 +455,11 @@ impl Validation<'_> {
 
     fn across_fields(&mut self) {
         if !self.identity_given {
-            self.error(Vec::new(), FieldIssue::new(Code::EmailOrLinkedinRequired), None);
+            self.error(
+                Vec::new(),
+                FieldIssue::new(Code::EmailOrLinkedinRequired),
+                None,
+            );
         }
         let Some(address) = self.out.email.value() else {
             return;
@@ -636,15 +644,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub struct ValidContact(pub Contact);
 
 impl ValidContact {
-    /// Validates `payload` with `options`; the whole [`Outcome`] when it is invalid.
+    /// Validates `payload` with `options`.
     ///
     /// # Errors
-    /// The outcome, with its errors, when the payload is invalid.
-    pub fn from_value(payload: &Value, options: &Options) -> Result<ValidContact, Outcome> {
-        let mut out = validate_contact(payload, options);
-        match out.value.take() {
+    /// The errors, when the payload is invalid (render them with
+    /// [`crate::to_fastapi_errors`] for a 422 response).
+    pub fn from_value(payload: &Value, options: &Options) -> Result<ValidContact, Vec<Issue>> {
+        let out = validate_contact(payload, options);
+        match out.value {
             Some(c) => Ok(ValidContact(c)),
-            None => Err(out),
+            None => Err(out.errors),
         }
     }
 }
@@ -652,9 +661,8 @@ impl ValidContact {
 impl<'de> Deserialize<'de> for ValidContact {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = Value::deserialize(d)?;
-        ValidContact::from_value(&v, &Options::default()).map_err(|out| {
-            let list: Vec<String> = out
-                .errors
+        ValidContact::from_value(&v, &Options::default()).map_err(|errors| {
+            let list: Vec<String> = errors
                 .iter()
                 .map(|i| {
                     let path: Vec<String> = i

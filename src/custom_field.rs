@@ -66,10 +66,8 @@ pub fn normalize_value(value: &Value, options: &Options) -> Result<Value, FieldI
             Some(f) if f.is_finite() => Ok(value.clone()),
             _ => Err(FieldIssue::new(Code::CustomFieldType)),
         },
-        Value::String(s) => {
-            text::normalize_with_max(s, options.limits.custom_field_max_chars)
-                .map(|n| Value::String(n.value))
-        }
+        Value::String(s) => text::normalize_with_max(s, options.limits.custom_field_max_chars)
+            .map(|n| Value::String(n.value)),
         Value::Array(_) | Value::Object(_) => Err(FieldIssue::new(Code::CustomFieldType)),
     }
 }

@@ -327,7 +327,10 @@ mod tests {
         );
         let v = to_fastapi_errors(&[i]);
         assert_eq!(v["detail"][0]["type"], "uuid_parsing");
-        assert_eq!(v["detail"][0]["loc"], serde_json::json!(["body", "tags", 2]));
+        assert_eq!(
+            v["detail"][0]["loc"],
+            serde_json::json!(["body", "tags", 2])
+        );
         assert_eq!(v["detail"][0]["input"], "x");
     }
 }

@@ -55,7 +55,9 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
     let chars = value.chars().count();
     if chars > max_chars {
         return Err(FieldIssue::new(Code::StringTooLong)
-            .with_message(format!("This text is too long: at most {max_chars} characters."))
+            .with_message(format!(
+                "This text is too long: at most {max_chars} characters."
+            ))
             .with_ctx("max_length", max_chars as u64));
     }
     Ok(Normalized::new(value))
@@ -117,14 +119,24 @@ mod tests {
 
     #[test]
     fn control_and_format_characters() {
-        for bad in ["a\u{0}b", "a\u{200b}b", "\u{feff}a", "a\u{202e}b", "a\u{2066}b", "a\u{7f}"] {
+        for bad in [
+            "a\u{0}b",
+            "a\u{200b}b",
+            "\u{feff}a",
+            "a\u{202e}b",
+            "a\u{2066}b",
+            "a\u{7f}",
+        ] {
             assert_eq!(
                 normalize_with_max(bad, 255).unwrap_err().code,
                 Code::ControlCharacters,
                 "{bad:?}"
             );
         }
-        assert_eq!(ok("\u{915}\u{94d}\u{200d}\u{937}"), "\u{915}\u{94d}\u{200d}\u{937}");
+        assert_eq!(
+            ok("\u{915}\u{94d}\u{200d}\u{937}"),
+            "\u{915}\u{94d}\u{200d}\u{937}"
+        );
         assert_eq!(ok("a\u{200c}b"), "a\u{200c}b");
     }
 

@@ -62,7 +62,12 @@ mod tests {
         ] {
             assert_eq!(parse(s).unwrap(), want, "{s}");
         }
-        for s in ["", "67e55044-10b1-426f-9247-bb680e5fe0c", "{67e5504410b1426f9247bb680e5fe0c8}", "g7e55044-10b1-426f-9247-bb680e5fe0c8"] {
+        for s in [
+            "",
+            "67e55044-10b1-426f-9247-bb680e5fe0c",
+            "{67e5504410b1426f9247bb680e5fe0c8}",
+            "g7e55044-10b1-426f-9247-bb680e5fe0c8",
+        ] {
             assert_eq!(parse(s).unwrap_err().code, Code::UuidParsing, "{s}");
         }
     }

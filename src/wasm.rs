@@ -38,7 +38,11 @@ struct JsOptions {
 enum JsEmailCase {
     #[serde(rename = "lower")]
     Lower,
-    #[serde(rename = "preserve_local", alias = "preserveLocal", alias = "preserve-local")]
+    #[serde(
+        rename = "preserve_local",
+        alias = "preserveLocal",
+        alias = "preserve-local"
+    )]
     PreserveLocal,
 }
 
@@ -98,7 +102,10 @@ fn result_value(out: Outcome) -> Value {
     m.insert("ok".into(), Value::Bool(out.is_valid()));
     if let Some(c) = &out.value {
         // Serializing a Contact (strings, bools and JSON values) cannot fail.
-        m.insert("value".into(), serde_json::to_value(c).unwrap_or(Value::Null));
+        m.insert(
+            "value".into(),
+            serde_json::to_value(c).unwrap_or(Value::Null),
+        );
     }
     m.insert("errors".into(), issues_value(&out.errors));
     m.insert("warnings".into(), issues_value(&out.warnings));

@@ -21,7 +21,10 @@ fn readme_code_table_matches_the_code_table() {
                 "warning" => Severity::Warning,
                 other => panic!("README: {code}: severity {other:?} is neither error nor warning"),
             };
-            assert!(documented.insert(c, severity).is_none(), "README lists {code} twice");
+            assert!(
+                documented.insert(c, severity).is_none(),
+                "README lists {code} twice"
+            );
         }
     }
     for &c in Code::ALL {

@@ -24,8 +24,15 @@ fn vector_files() -> Vec<(String, String)> {
     files
         .iter()
         .map(|f| {
-            let stem = f.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-            (stem, std::fs::read_to_string(f).expect("vector file is UTF-8"))
+            let stem = f
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (
+                stem,
+                std::fs::read_to_string(f).expect("vector file is UTF-8"),
+            )
         })
         .collect()
 }
@@ -43,7 +50,9 @@ fn shared_vectors() {
             (None, None) => unreachable!("the runner passes one of them"),
         };
         Got {
-            value: out.value.map(|c| serde_json::to_value(c).expect("a contact serializes")),
+            value: out
+                .value
+                .map(|c| serde_json::to_value(c).expect("a contact serializes")),
             errors: brief(&serde_json::to_value(&out.errors).expect("issues serialize")),
             warnings: brief(&serde_json::to_value(&out.warnings).expect("issues serialize")),
         }
@@ -80,10 +89,14 @@ fn vectors_cover_every_code() {
 /// The browser runner embeds the vector files by name: every file must be listed there.
 #[test]
 fn browser_runner_lists_every_vector_file() {
-    let wasm_test = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasm.rs"))
-        .expect("tests/wasm.rs exists");
+    let wasm_test =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasm.rs"))
+            .expect("tests/wasm.rs exists");
     for (stem, _) in vector_files() {
         let include = format!("include_str!(\"vectors/{stem}.json\")");
-        assert!(wasm_test.contains(&include), "tests/wasm.rs does not include vectors/{stem}.json");
+        assert!(
+            wasm_test.contains(&include),
+            "tests/wasm.rs does not include vectors/{stem}.json"
+        );
     }
 }

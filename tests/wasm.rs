@@ -52,8 +52,10 @@ fn camel(options: &Value) -> Value {
 
 #[wasm_bindgen_test]
 fn shared_vectors_in_the_browser() {
-    let files: Vec<(String, String)> =
-        FILES.iter().map(|(s, t)| (s.to_string(), t.to_string())).collect();
+    let files: Vec<(String, String)> = FILES
+        .iter()
+        .map(|(s, t)| (s.to_string(), t.to_string()))
+        .collect();
     let cases = parse_files(&files);
     let failures = check(&cases, |input, text, options| {
         let options = options.map(|o| camel(o).to_string()).unwrap_or_default();
@@ -82,12 +84,14 @@ fn shared_vectors_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn field_bindings_in_the_browser() {
-    let out: Value =
-        serde_json::from_str(&normalize_field_json("uuid", "{6BA7B810-9DAD-11D1-80B4-00C04FD430C8}", ""))
-            .expect("JSON");
+    let out: Value = serde_json::from_str(&normalize_field_json(
+        "uuid",
+        "{6BA7B810-9DAD-11D1-80B4-00C04FD430C8}",
+        "",
+    ))
+    .expect("JSON");
     assert_eq!(out["value"], "6ba7b810-9dad-11d1-80b4-00c04fd430c8");
-    let misuse: Value =
-        serde_json::from_str(&normalize_field_json("zip", "x", "")).expect("JSON");
+    let misuse: Value = serde_json::from_str(&normalize_field_json("zip", "x", "")).expect("JSON");
     assert!(misuse["misuse"].is_string());
     let bad_options: Value =
         serde_json::from_str(&validate_json("{}", "{\"default_region\": \"US\"}")).expect("JSON");

@@ -22,7 +22,11 @@ pub struct Got {
 pub fn brief(issues: &Value) -> Value {
     issues
         .as_array()
-        .map(|l| l.iter().map(|i| json!({"path": i["path"], "code": i["code"]})).collect())
+        .map(|l| {
+            l.iter()
+                .map(|i| json!({"path": i["path"], "code": i["code"]}))
+                .collect()
+        })
         .unwrap_or_else(|| json!([]))
 }
 
@@ -56,7 +60,9 @@ pub fn check(
             (Some(input), None) => run(Some(input), None, options),
             (None, Some(Value::String(text))) => run(None, Some(text), options),
             _ => {
-                failures.push(format!("{file}: {name}: needs exactly one of input, input_text"));
+                failures.push(format!(
+                    "{file}: {name}: needs exactly one of input, input_text"
+                ));
                 continue;
             }
         };
