@@ -24,4 +24,18 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
 step "agreement with the reference implementations (Python venv from PyPI)"
 python3 scripts/agreement.py
 
+step "WebAssembly tools (wasm32 target, wasm-pack, wasm-bindgen-cli, npm dev tools, Chromium)"
+. scripts/setup-wasm.sh
+
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --tests --locked -- -D warnings
+
+step "shared vectors in Chromium (wasm-pack test --headless --chrome)"
+CHROMEDRIVER="$(command -v chromedriver)" \
+  wasm-pack test --headless --chrome --release --no-default-features --test wasm
+
+step "npm package: build pkg/, Node tests, TypeScript check"
+bash scripts/build-pkg.sh
+bash scripts/test-js.sh
+
 printf '\nall checks passed\n'
