@@ -1,0 +1,751 @@
+//! Splitting the input into records, streaming: NDJSON lines, the elements of one JSON array,
+//! or CSV rows. Every reader holds at most one record (capped at the record size limit plus one
+//! byte) in memory, however long the record or the input is.
+
+use std::fmt;
+use std::io::{self, BufRead, BufReader, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// The UTF-8 byte order mark, skipped at the start of any input.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Most columns a CSV header may have (it bounds the memory of one row's cell ends).
+const MAX_CSV_COLUMNS: usize = 65_536;
+
+/// Extra cells a CSV row may have beyond the header's columns (trailing empty cells are fine;
+/// non-empty ones make the row malformed).
+const CSV_EXTRA_CELLS: usize = 64;
+
+/// The buffered input every reader works on; it counts the bytes read (for the progress bar).
+pub type Input = BufReader<Counting<Box<dyn Read + Send>>>;
+
+/// Wraps the input in a buffer that counts the bytes read into `counter`.
+pub fn buffered(inner: Box<dyn Read + Send>, counter: Arc<AtomicU64>) -> Input {
+    BufReader::with_capacity(256 * 1024, Counting { inner, counter })
+}
+
+/// A reader that adds the bytes it reads to a shared counter.
+pub struct Counting<R> {
+    inner: R,
+    counter: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// One record of the input, not yet validated.
+#[derive(Debug, PartialEq)]
+pub enum Record {
+    /// A JSON text (an NDJSON line or an array element), as bytes: it may not be UTF-8.
+    Json(Vec<u8>),
+    /// A record over the size limit; its bytes were skipped, not kept.
+    TooLarge,
+    /// A CSV row: its cells' bytes one after another, and where each cell ends.
+    Csv {
+        /// The cells' bytes.
+        data: Vec<u8>,
+        /// The end offset in `data` of each cell.
+        ends: Vec<usize>,
+    },
+    /// A CSV row that cannot be read as a payload (more non-empty cells than columns).
+    Malformed(String),
+}
+
+impl Record {
+    /// About how much memory the record holds, for sizing batches.
+    pub fn weight(&self) -> usize {
+        let held = match self {
+            Record::Json(b) => b.len(),
+            Record::TooLarge => 0,
+            Record::Csv { data, ends } => data.len() + ends.len() * std::mem::size_of::<usize>(),
+            Record::Malformed(m) => m.len(),
+        };
+        held + 64
+    }
+}
+
+/// Why the input could not be read to its end: an I/O error, or a container that is not what
+/// the input format says (a JSON array not closed, a CSV header that is not UTF-8, ...).
+#[derive(Debug)]
+pub enum ReadError {
+    /// Reading failed.
+    Io(io::Error),
+    /// The input is not in the format given with `--input`.
+    Format(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "cannot read the input: {e}"),
+            ReadError::Format(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<io::Error> for ReadError {
+    fn from(e: io::Error) -> Self {
+        ReadError::Io(e)
+    }
+}
+
+/// `fill_buf`, retried when interrupted; empty at the end of the input.
+fn fill(r: &mut Input) -> io::Result<&[u8]> {
+    loop {
+        match r.fill_buf() {
+            Ok([]) => return Ok(&[]),
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // Data is buffered now, so this returns it without reading. (Returning the first call's
+    // slice from inside the loop is what the borrow checker cannot yet accept.)
+    r.fill_buf()
+}
+
+/// Skips a UTF-8 byte order mark at the current position.
+fn skip_bom(r: &mut Input) -> io::Result<()> {
+    if fill(r)?.starts_with(BOM) {
+        r.consume(BOM.len());
+    }
+    Ok(())
+}
+
+fn is_json_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// A record's bytes collected up to `max + 1` bytes; the rest is counted, not kept.
+struct Capped {
+    buf: Vec<u8>,
+    total: usize,
+    max: usize,
+}
+
+impl Capped {
+    fn new(max: usize) -> Self {
+        Capped {
+            buf: Vec::new(),
+            total: 0,
+            max,
+        }
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        self.total = self.total.saturating_add(bytes.len());
+        let room = (self.max.saturating_add(1)).saturating_sub(self.buf.len());
+        let keep = bytes.get(..room).unwrap_or(bytes);
+        self.buf.extend_from_slice(keep);
+    }
+
+    fn into_record(self) -> Record {
+        if self.total > self.max {
+            Record::TooLarge
+        } else {
+            Record::Json(self.buf)
+        }
+    }
+}
+
+/// The records of one input, in one of the three formats.
+pub enum Source {
+    /// One JSON payload per line.
+    Ndjson(Lines),
+    /// The elements of one JSON array.
+    Json(ArrayElements),
+    /// CSV rows under a header row.
+    Csv(Box<CsvRows>),
+    /// No records (a CSV input without even a header row).
+    Empty,
+}
+
+impl Source {
+    /// The next record, or `None` at the end of the input.
+    ///
+    /// # Errors
+    /// An I/O error, or an input that is not in its format (after the records before it).
+    pub fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+        match self {
+            Source::Ndjson(s) => s.next_record(),
+            Source::Json(s) => s.next_record(),
+            Source::Csv(s) => s.next_record(),
+            Source::Empty => Ok(None),
+        }
+    }
+
+    /// Whether the next record would have to wait for more input (nothing buffered).
+    pub fn would_block(&self) -> bool {
+        let r = match self {
+            Source::Ndjson(s) => &s.r,
+            Source::Json(s) => &s.r,
+            Source::Csv(s) => &s.r,
+            Source::Empty => return false,
+        };
+        r.buffer().is_empty()
+    }
+}
+
+/// NDJSON: one record per line; blank lines skipped; `\r\n` line ends fine.
+pub struct Lines {
+    r: Input,
+    max: usize,
+    first: bool,
+}
+
+impl Lines {
+    /// Lines of `r`, each capped at `max` bytes (longer ones become [`Record::TooLarge`]).
+    pub fn new(r: Input, max: usize) -> Self {
+        Lines {
+            r,
+            max,
+            first: true,
+        }
+    }
+
+    fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+        if std::mem::take(&mut self.first) {
+            skip_bom(&mut self.r)?;
+        }
+        loop {
+            let mut line = Capped::new(self.max);
+            let mut blank = true;
+            let mut any = false;
+            loop {
+                let chunk = fill(&mut self.r)?;
+                if chunk.is_empty() {
+                    break;
+                }
+                any = true;
+                let (part, used, done) = match chunk.iter().position(|&b| b == b'\n') {
+                    Some(i) => (chunk.get(..i).unwrap_or(chunk), i + 1, true),
+                    None => (chunk, chunk.len(), false),
+                };
+                if blank {
+                    blank = part.iter().all(|&b| is_json_space(b));
+                }
+                line.push(part);
+                self.r.consume(used);
+                if done {
+                    break;
+                }
+            }
+            if !any {
+                return Ok(None);
+            }
+            if blank {
+                continue;
+            }
+            // A `\r` before the `\n` belongs to the line end, not to the record.
+            // (A line of more than `max + 1` bytes is too large either way.)
+            if line.total <= line.max.saturating_add(1) && line.buf.last() == Some(&b'\r') {
+                line.buf.pop();
+                line.total -= 1;
+            }
+            return Ok(Some(line.into_record()));
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ArrayState {
+    /// Before the opening `[`.
+    Start,
+    /// Inside the array, before an element.
+    Elements,
+    /// After the closing `]`.
+    Closed,
+    /// The input ended inside the array; the error is still to be reported.
+    Unclosed,
+    /// Everything reported.
+    Finished,
+}
+
+/// `--input json`: the elements of one top-level JSON array, split by a scanner that tracks
+/// nesting depth and strings only; each element's text is then parsed on its own, so a broken
+/// element is one `invalid_json` record and the run goes on.
+pub struct ArrayElements {
+    r: Input,
+    max: usize,
+    state: ArrayState,
+    first_element: bool,
+}
+
+impl ArrayElements {
+    /// Elements of the array in `r`, each capped at `max` bytes.
+    pub fn new(r: Input, max: usize) -> Self {
+        ArrayElements {
+            r,
+            max,
+            state: ArrayState::Start,
+            first_element: true,
+        }
+    }
+
+    /// Skips JSON white space; the next byte, if any (not consumed).
+    fn peek_past_space(&mut self) -> io::Result<Option<u8>> {
+        loop {
+            let chunk = fill(&mut self.r)?;
+            if chunk.is_empty() {
+                return Ok(None);
+            }
+            match chunk.iter().enumerate().find(|(_, &b)| !is_json_space(b)) {
+                Some((i, &b)) => {
+                    self.r.consume(i);
+                    return Ok(Some(b));
+                }
+                None => {
+                    let n = chunk.len();
+                    self.r.consume(n);
+                }
+            }
+        }
+    }
+
+    fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+        loop {
+            match self.state {
+                ArrayState::Start => {
+                    skip_bom(&mut self.r)?;
+                    match self.peek_past_space()? {
+                        None => {
+                            self.state = ArrayState::Finished;
+                            return Ok(None);
+                        }
+                        Some(b'[') => {
+                            self.r.consume(1);
+                            self.state = ArrayState::Elements;
+                        }
+                        Some(_) => {
+                            self.state = ArrayState::Finished;
+                            return Err(ReadError::Format(
+                                "--input json expects one JSON array of payloads ([{...}, ...]); \
+                                 for one payload per line use --input ndjson"
+                                    .into(),
+                            ));
+                        }
+                    }
+                }
+                ArrayState::Elements => return self.element(),
+                ArrayState::Closed => {
+                    self.state = ArrayState::Finished;
+                    if self.peek_past_space()?.is_some() {
+                        return Err(ReadError::Format(
+                            "unexpected data after the end of the JSON array".into(),
+                        ));
+                    }
+                    return Ok(None);
+                }
+                ArrayState::Unclosed => {
+                    self.state = ArrayState::Finished;
+                    return Err(ReadError::Format(
+                        "the input ended inside the JSON array (no closing ']')".into(),
+                    ));
+                }
+                ArrayState::Finished => return Ok(None),
+            }
+        }
+    }
+
+    /// Scans one element up to the `,` or `]` that ends it at depth 0.
+    fn element(&mut self) -> Result<Option<Record>, ReadError> {
+        let mut text = Capped::new(self.max);
+        let mut depth: u64 = 0;
+        let mut in_string = false;
+        let mut escaped = false;
+        let mut started = false;
+        loop {
+            let chunk = fill(&mut self.r)?;
+            if chunk.is_empty() {
+                // The error comes after the element cut short, if there is one.
+                self.state = ArrayState::Unclosed;
+                if started {
+                    return Ok(Some(text.into_record()));
+                }
+                return self.next_record();
+            }
+            let mut end = None;
+            let mut from = 0;
+            for (i, &b) in chunk.iter().enumerate() {
+                if in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if b == b'\\' {
+                        escaped = true;
+                    } else if b == b'"' {
+                        in_string = false;
+                    }
+                    continue;
+                }
+                if depth == 0 && (b == b',' || b == b']') {
+                    end = Some((i, b == b']'));
+                    break;
+                }
+                if !started {
+                    if is_json_space(b) {
+                        from = i + 1;
+                        continue;
+                    }
+                    started = true;
+                }
+                match b {
+                    b'"' => in_string = true,
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            let upto = end.map_or(chunk.len(), |(i, _)| i);
+            text.push(chunk.get(from..upto).unwrap_or_default());
+            self.r.consume(upto + usize::from(end.is_some()));
+            if let Some((_, closes)) = end {
+                let first = std::mem::take(&mut self.first_element);
+                if closes {
+                    self.state = ArrayState::Closed;
+                    if first && !started {
+                        // `[]`: no records.
+                        return Ok(None);
+                    }
+                }
+                // An empty element (`[1,,2]`, `[1,]`) is a record that is not JSON.
+                return Ok(Some(text.into_record()));
+            }
+        }
+    }
+}
+
+/// `--input csv`: rows under a header row, parsed by `csv-core` into buffers that never grow
+/// past the record size limit.
+pub struct CsvRows {
+    r: Input,
+    core: csv_core::Reader,
+    max: usize,
+    data: Vec<u8>,
+    ends: Vec<usize>,
+    columns: usize,
+}
+
+/// One CSV row as read.
+struct Row {
+    data: Vec<u8>,
+    ends: Vec<usize>,
+    too_large: bool,
+    too_many_cells: bool,
+}
+
+impl CsvRows {
+    /// Reads the header row of `r`; rows are then capped at `max` bytes of cell data.
+    ///
+    /// # Errors
+    /// An I/O error, or a header that is too large, not UTF-8 or has a column twice.
+    /// `Ok(None)` for an input without even a header row.
+    pub fn new(r: Input, max: usize) -> Result<Option<(CsvRows, Vec<String>)>, ReadError> {
+        let mut rows = CsvRows {
+            r,
+            core: csv_core::Reader::new(),
+            max,
+            data: Vec::new(),
+            ends: Vec::new(),
+            columns: MAX_CSV_COLUMNS,
+        };
+        let Some(row) = rows.row()? else {
+            return Ok(None);
+        };
+        if row.too_large || row.too_many_cells {
+            return Err(ReadError::Format(format!(
+                "the CSV header row is too large (at most {max} bytes and {MAX_CSV_COLUMNS} columns)"
+            )));
+        }
+        let mut headers: Vec<String> = Vec::with_capacity(row.ends.len());
+        let mut start = 0;
+        for &end in &row.ends {
+            let cell = row.data.get(start..end).unwrap_or_default();
+            start = end;
+            let Ok(name) = std::str::from_utf8(cell) else {
+                return Err(ReadError::Format(format!(
+                    "the CSV header's column {} is not UTF-8",
+                    headers.len() + 1
+                )));
+            };
+            let name = name.trim().to_owned();
+            if !name.is_empty() && headers.contains(&name) {
+                return Err(ReadError::Format(format!(
+                    "the CSV header has the column {name:?} twice"
+                )));
+            }
+            headers.push(name);
+        }
+        rows.columns = headers.len() + CSV_EXTRA_CELLS;
+        Ok(Some((rows, headers)))
+    }
+
+    fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+        let Some(row) = self.row()? else {
+            return Ok(None);
+        };
+        Ok(Some(if row.too_large {
+            Record::TooLarge
+        } else if row.too_many_cells {
+            Record::Malformed(format!(
+                "This CSV row has more than {} cells.",
+                self.columns
+            ))
+        } else {
+            Record::Csv {
+                data: row.data,
+                ends: row.ends,
+            }
+        }))
+    }
+
+    /// The next row; its cell data is kept up to `max + 1` bytes and its cell ends up to
+    /// `columns` (beyond, the row is flagged and the rest skipped).
+    fn row(&mut self) -> io::Result<Option<Row>> {
+        use csv_core::ReadRecordResult as R;
+        let mut scratch_out = [0u8; 4096];
+        let mut scratch_ends = [0usize; 64];
+        let (mut outlen, mut endlen) = (0usize, 0usize);
+        let (mut too_large, mut too_many_cells) = (false, false);
+        if self.data.is_empty() {
+            self.data.resize(4096.min(self.max.saturating_add(1)), 0);
+        }
+        if self.ends.is_empty() {
+            self.ends.resize(64.min(self.columns), 0);
+        }
+        loop {
+            let input = match self.r.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let out: &mut [u8] = if too_large {
+                &mut scratch_out
+            } else {
+                self.data.get_mut(outlen..).unwrap_or_default()
+            };
+            let ends: &mut [usize] = if too_many_cells {
+                &mut scratch_ends
+            } else {
+                self.ends.get_mut(endlen..).unwrap_or_default()
+            };
+            let (res, nin, nout, nend) = self.core.read_record(input, out, ends);
+            self.r.consume(nin);
+            if !too_large {
+                outlen += nout;
+            }
+            if !too_many_cells {
+                endlen += nend;
+            }
+            match res {
+                R::InputEmpty => {}
+                R::OutputFull if too_large => {}
+                R::OutputFull => {
+                    if self.data.len() > self.max {
+                        too_large = true;
+                    } else {
+                        let grown = (self.data.len() * 2).min(self.max.saturating_add(1));
+                        self.data.resize(grown, 0);
+                    }
+                }
+                R::OutputEndsFull if too_many_cells => {}
+                R::OutputEndsFull => {
+                    if self.ends.len() >= self.columns {
+                        too_many_cells = true;
+                    } else {
+                        let grown = (self.ends.len() * 2).min(self.columns);
+                        self.ends.resize(grown, 0);
+                    }
+                }
+                R::Record => {
+                    return Ok(Some(Row {
+                        data: self.data.get(..outlen).unwrap_or_default().to_vec(),
+                        ends: self.ends.get(..endlen).unwrap_or_default().to_vec(),
+                        too_large,
+                        too_many_cells,
+                    }))
+                }
+                R::End => return Ok(None),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(bytes: &[u8]) -> Input {
+        buffered(Box::new(io::Cursor::new(bytes.to_vec())), Arc::default())
+    }
+
+    /// Every record, then the error if any.
+    fn drain(mut s: Source) -> (Vec<Record>, Option<String>) {
+        let mut out = Vec::new();
+        loop {
+            match s.next_record() {
+                Ok(Some(r)) => out.push(r),
+                Ok(None) => return (out, None),
+                Err(e) => {
+                    assert!(matches!(s.next_record(), Ok(None)), "ends after an error");
+                    return (out, Some(e.to_string()));
+                }
+            }
+        }
+    }
+
+    fn json(s: &str) -> Record {
+        Record::Json(s.as_bytes().to_vec())
+    }
+
+    fn lines(bytes: &[u8], max: usize) -> Vec<Record> {
+        let (recs, err) = drain(Source::Ndjson(Lines::new(input(bytes), max)));
+        assert_eq!(err, None);
+        recs
+    }
+
+    fn array(bytes: &[u8], max: usize) -> (Vec<Record>, Option<String>) {
+        drain(Source::Json(ArrayElements::new(input(bytes), max)))
+    }
+
+    #[test]
+    fn ndjson_lines() {
+        let cases: &[(&[u8], Vec<Record>)] = &[
+            (b"", vec![]),
+            (b"\n\n  \r\n\t\n", vec![]),
+            (b"{}", vec![json("{}")]),
+            (b"{}\n", vec![json("{}")]),
+            (b"{}\r\n{\"a\":1}\r\n", vec![json("{}"), json("{\"a\":1}")]),
+            (b"\n{}\n\n  \n[]", vec![json("{}"), json("[]")]),
+            (b"\xef\xbb\xbf{}\n", vec![json("{}")]),
+            (b"{\xff}\n", vec![Record::Json(b"{\xff}".to_vec())]),
+            (b"nope\n", vec![json("nope")]),
+            // Exactly the limit passes; one byte more is too large (the `\r` is not counted).
+            (
+                b"1234567890\r\n12345678901\n1",
+                vec![json("1234567890"), Record::TooLarge, json("1")],
+            ),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(
+                &lines(bytes, 10),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn ndjson_long_line_is_skipped_not_kept() {
+        let mut big = vec![b'x'; 3_000_000];
+        big.extend_from_slice(b"\n{}\n");
+        assert_eq!(lines(&big, 1 << 20), vec![Record::TooLarge, json("{}")]);
+    }
+
+    #[test]
+    fn json_array_elements() {
+        let ok: &[(&str, Vec<Record>)] = &[
+            ("[]", vec![]),
+            (" [ ] ", vec![]),
+            ("", vec![]),
+            ("[{}]", vec![json("{}")]),
+            (
+                "\u{feff}[\n  {\"a\": [1, {\"b\": \"]}\"}]},\n  {\"c\": \"x\\\"],\"}\n]\n",
+                vec![
+                    json("{\"a\": [1, {\"b\": \"]}\"}]}"),
+                    json("{\"c\": \"x\\\"],\"}\n"),
+                ],
+            ),
+            ("[1,,2]", vec![json("1"), json(""), json("2")]),
+            ("[1,]", vec![json("1"), json("")]),
+            ("[nope, {}]", vec![json("nope"), json("{}")]),
+        ];
+        for (text, want) in ok {
+            let (recs, err) = array(text.as_bytes(), 100);
+            assert_eq!((&recs, err), (want, None), "{text:?}");
+        }
+        let (recs, err) = array(b"[\"12345678901\", 1]", 10);
+        assert_eq!(recs, vec![Record::TooLarge, json("1")]);
+        assert_eq!(err, None);
+    }
+
+    #[test]
+    fn json_array_container_errors() {
+        let (recs, err) = array(b"{\"email\": null}", 100);
+        assert!(recs.is_empty());
+        assert!(err.unwrap().contains("expects one JSON array"));
+        let (recs, err) = array(b"[{}, {\"a\":", 100);
+        assert_eq!(recs, vec![json("{}"), json("{\"a\":")]);
+        assert!(err.unwrap().contains("ended inside"));
+        let (recs, err) = array(b"[{}, ", 100);
+        assert_eq!(recs, vec![json("{}")]);
+        assert!(err.unwrap().contains("ended inside"));
+        let (recs, err) = array(b"[{}] [{}]", 100);
+        assert_eq!(recs, vec![json("{}")]);
+        assert!(err.unwrap().contains("after the end"));
+    }
+
+    fn csv(bytes: &[u8], max: usize) -> Result<(Vec<String>, Vec<Record>), String> {
+        let Some((rows, headers)) = CsvRows::new(input(bytes), max).map_err(|e| e.to_string())?
+        else {
+            return Ok((vec![], vec![]));
+        };
+        let (recs, err) = drain(Source::Csv(Box::new(rows)));
+        assert_eq!(err, None);
+        Ok((headers, recs))
+    }
+
+    fn cells(cells: &[&str]) -> Record {
+        let mut data = Vec::new();
+        let mut ends = Vec::new();
+        for c in cells {
+            data.extend_from_slice(c.as_bytes());
+            ends.push(data.len());
+        }
+        Record::Csv { data, ends }
+    }
+
+    #[test]
+    fn csv_rows() {
+        let (h, recs) = csv(
+            b"\xef\xbb\xbf first_name ,tags\r\nJane,\"a, b\"\r\n\r\n,\nJo\"\"e,x\n\"multi\nline\",",
+            100,
+        )
+        .unwrap();
+        assert_eq!(h, ["first_name", "tags"]);
+        assert_eq!(
+            recs,
+            vec![
+                cells(&["Jane", "a, b"]),
+                cells(&["", ""]),
+                cells(&["Jo\"\"e", "x"]),
+                cells(&["multi\nline", ""]),
+            ]
+        );
+        assert_eq!(csv(b"", 100).unwrap(), (vec![], vec![]));
+        let (_, recs) = csv(b"a\nshort\n12345678901\nok", 10).unwrap();
+        assert_eq!(
+            recs,
+            vec![cells(&["short"]), Record::TooLarge, cells(&["ok"])]
+        );
+        let many = format!("a\n{}\nb", ",".repeat(500));
+        let (_, recs) = csv(many.as_bytes(), 1000).unwrap();
+        assert!(matches!(recs[0], Record::Malformed(_)));
+        assert_eq!(recs[1], cells(&["b"]));
+    }
+
+    #[test]
+    fn csv_header_errors() {
+        assert!(csv(b"a,b,a\n1,2,3", 100).unwrap_err().contains("twice"));
+        assert!(csv(b"a,\xff\n1,2", 100).unwrap_err().contains("not UTF-8"));
+        assert!(csv(b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n1", 10)
+            .unwrap_err()
+            .contains("too large"));
+    }
+}

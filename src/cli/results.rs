@@ -1,0 +1,370 @@
+//! From a record to its result line: validation of each kind of record, the NDJSON result
+//! line, and the counts behind `--summary`.
+
+use super::input::Record;
+use contact_rules::{validate_contact, validate_contact_str, Code, Contact, FieldIssue, Issue};
+use contact_rules::{Options, Outcome};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// What every worker needs to validate records.
+pub struct Context {
+    /// The validation options.
+    pub options: Options,
+    /// Invalid records in FastAPI's shape.
+    pub fastapi: bool,
+    /// The CSV header's column names (empty for JSON inputs).
+    pub headers: Vec<String>,
+}
+
+/// An outcome with one error.
+fn failed(issue: Issue) -> Outcome {
+    Outcome {
+        value: None,
+        errors: vec![issue],
+        warnings: Vec::new(),
+    }
+}
+
+/// `invalid_json` for the payload, with what went wrong in `ctx.error`.
+fn invalid_json(error: String) -> Outcome {
+    failed(Issue::at(
+        Vec::new(),
+        FieldIssue::new(Code::InvalidJson).with_ctx("error", error),
+        None,
+    ))
+}
+
+/// `payload_too_large` for the payload, as `validate_contact_str` reports it.
+fn too_large(max: usize) -> Outcome {
+    failed(Issue::at(
+        Vec::new(),
+        FieldIssue::new(Code::PayloadTooLarge)
+            .with_message(format!("The payload is too large: at most {max} bytes."))
+            .with_ctx("max_bytes", max as u64),
+        None,
+    ))
+}
+
+/// Validates one record.
+pub fn validate(record: &Record, cx: &Context) -> Outcome {
+    match record {
+        Record::Json(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => validate_contact_str(text, &cx.options),
+            Err(e) => invalid_json(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
+        },
+        Record::TooLarge => too_large(cx.options.limits.max_payload_bytes),
+        Record::Csv { data, ends } => match csv_payload(&cx.headers, data, ends) {
+            Ok(payload) => validate_contact(&payload, &cx.options),
+            Err(error) => invalid_json(error),
+        },
+        Record::Malformed(error) => invalid_json(error.clone()),
+    }
+}
+
+/// A CSV row as a payload: an empty cell is an absent key; cells are strings, except `tags`
+/// (a JSON array if the cell starts with `[`, else UUIDs separated by `,`, `;` or white space)
+/// and `do_not_contact` (exactly `true` or `false` is a boolean).
+fn csv_payload(headers: &[String], data: &[u8], ends: &[usize]) -> Result<Value, String> {
+    let mut map = Map::new();
+    let mut start = 0;
+    for (column, &end) in ends.iter().enumerate() {
+        let cell = data.get(start..end).unwrap_or_default();
+        start = end;
+        if cell.is_empty() {
+            continue;
+        }
+        let Some(key) = headers.get(column) else {
+            return Err(format!(
+                "This CSV row has a value in column {}, but the header has {} columns.",
+                column + 1,
+                headers.len()
+            ));
+        };
+        let Ok(text) = std::str::from_utf8(cell) else {
+            return Err(format!("invalid UTF-8 in column {key:?}"));
+        };
+        let value = match key.as_str() {
+            "tags" => tags_cell(text),
+            "do_not_contact" if text == "true" => Value::Bool(true),
+            "do_not_contact" if text == "false" => Value::Bool(false),
+            _ => Value::String(text.to_owned()),
+        };
+        map.insert(key.clone(), value);
+    }
+    Ok(Value::Object(map))
+}
+
+/// A CSV `tags` cell: a JSON array text if it starts with `[` (kept as a string when it is not
+/// JSON, so the payload gets `list_type`), else the items separated by `,`, `;` or white space.
+/// A blank cell stays a blank string (null, or omitted with `--blank omit`).
+fn tags_cell(text: &str) -> Value {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Value::String(text.to_owned());
+    }
+    if trimmed.starts_with('[') {
+        return serde_json::from_str(trimmed).unwrap_or_else(|_| Value::String(text.to_owned()));
+    }
+    Value::Array(
+        trimmed
+            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .map(|s| Value::String(s.to_owned()))
+            .collect(),
+    )
+}
+
+#[derive(Serialize)]
+struct ValidLine<'a> {
+    index: u64,
+    ok: bool,
+    value: &'a Contact,
+    warnings: &'a [Issue],
+}
+
+#[derive(Serialize)]
+struct InvalidLine<'a> {
+    index: u64,
+    ok: bool,
+    errors: &'a [Issue],
+    warnings: &'a [Issue],
+}
+
+#[derive(Serialize)]
+struct FastApiLine {
+    index: u64,
+    ok: bool,
+    detail: Vec<Value>,
+}
+
+/// Appends the record's NDJSON result line to `out`.
+pub fn write_line(out: &mut Vec<u8>, index: u64, outcome: &Outcome, fastapi: bool) {
+    let written = match (&outcome.value, outcome.errors.is_empty()) {
+        (Some(value), true) => serde_json::to_writer(
+            &mut *out,
+            &ValidLine {
+                index,
+                ok: true,
+                value,
+                warnings: &outcome.warnings,
+            },
+        ),
+        _ if fastapi => serde_json::to_writer(
+            &mut *out,
+            &FastApiLine {
+                index,
+                ok: false,
+                detail: outcome.errors.iter().map(Issue::to_fastapi).collect(),
+            },
+        ),
+        _ => serde_json::to_writer(
+            &mut *out,
+            &InvalidLine {
+                index,
+                ok: false,
+                errors: &outcome.errors,
+                warnings: &outcome.warnings,
+            },
+        ),
+    };
+    // Serializing to a `Vec` cannot fail for I/O, and these types have only string map keys,
+    // so serde_json has no error to report; were it to, the line would still be one JSON line.
+    if written.is_err() {
+        let _ = write!(
+            out,
+            "{{\"index\":{index},\"ok\":false,\"errors\":[],\"warnings\":[]}}"
+        );
+    }
+    out.push(b'\n');
+}
+
+/// Counts of records and issue codes, for `--summary` and the exit status.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Tally {
+    /// Records seen.
+    pub records: u64,
+    /// Valid records.
+    pub valid: u64,
+    /// Issues by code (errors and warnings; the code tells which).
+    pub codes: BTreeMap<Code, u64>,
+}
+
+impl Tally {
+    /// Counts one record's outcome.
+    pub fn add(&mut self, outcome: &Outcome) {
+        self.records += 1;
+        if outcome.errors.is_empty() {
+            self.valid += 1;
+        }
+        for issue in outcome.errors.iter().chain(&outcome.warnings) {
+            *self.codes.entry(issue.code).or_default() += 1;
+        }
+    }
+
+    /// Adds another tally's counts.
+    pub fn merge(&mut self, other: &Tally) {
+        self.records += other.records;
+        self.valid += other.valid;
+        for (&code, &n) in &other.codes {
+            *self.codes.entry(code).or_default() += n;
+        }
+    }
+
+    /// Invalid records.
+    pub fn invalid(&self) -> u64 {
+        self.records - self.valid
+    }
+
+    /// The `--summary` report: totals, then counts per error code and per warning code (in the
+    /// order of the code table).
+    pub fn write_summary(&self, w: &mut impl Write) -> io::Result<()> {
+        writeln!(w, "records   {}", self.records)?;
+        writeln!(w, "valid     {}", self.valid)?;
+        writeln!(w, "invalid   {}", self.invalid())?;
+        for (title, errors) in [("errors", true), ("warnings", false)] {
+            let rows: Vec<_> = self
+                .codes
+                .iter()
+                .filter(|(c, _)| c.is_error() == errors)
+                .collect();
+            let total: u64 = rows.iter().map(|(_, &n)| n).sum();
+            writeln!(w, "{title:<9} {total}")?;
+            for (code, n) in rows {
+                writeln!(w, "  {:<28}{n}", code.as_str())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn cx() -> Context {
+        Context {
+            options: Options::default(),
+            fastapi: false,
+            headers: vec!["first_name".into(), "tags".into(), "do_not_contact".into()],
+        }
+    }
+
+    fn row(cells: &[&[u8]]) -> (Vec<u8>, Vec<usize>) {
+        let mut data = Vec::new();
+        let mut ends = Vec::new();
+        for c in cells {
+            data.extend_from_slice(c);
+            ends.push(data.len());
+        }
+        (data, ends)
+    }
+
+    #[test]
+    fn csv_cells() {
+        let u1 = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
+        let u2 = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
+        let list = format!("{u1}, {u2};{u1}\n{u2}");
+        let array = format!(" [\"{u1}\", null]");
+        type Case<'a> = (Vec<&'a [u8]>, Result<Value, &'a str>);
+        let cases: Vec<Case> = vec![
+            (vec![b"Jane", b"", b""], Ok(json!({"first_name": "Jane"}))),
+            (vec![b"", b"", b"true"], Ok(json!({"do_not_contact": true}))),
+            (
+                vec![b"", b"", b"false"],
+                Ok(json!({"do_not_contact": false})),
+            ),
+            (vec![b"", b"", b"Yes"], Ok(json!({"do_not_contact": "Yes"}))),
+            (vec![b" "], Ok(json!({"first_name": " "}))),
+            (vec![b"1"], Ok(json!({"first_name": "1"}))),
+            (
+                vec![b"", list.as_bytes()],
+                Ok(json!({"tags": [u1, u2, u1, u2]})),
+            ),
+            (vec![b"", array.as_bytes()], Ok(json!({"tags": [u1, null]}))),
+            (vec![b"", b"[nope"], Ok(json!({"tags": "[nope"}))),
+            (vec![b"", b" ; "], Ok(json!({"tags": []}))),
+            (vec![b"", b"  "], Ok(json!({"tags": "  "}))),
+            (
+                vec![b"a", b"", b"", b"", b""],
+                Ok(json!({"first_name": "a"})),
+            ),
+            (vec![b"a", b"", b"", b"x"], Err("column 4")),
+            (vec![b"\xff"], Err("invalid UTF-8 in column \"first_name\"")),
+        ];
+        for (cells, want) in cases {
+            let (data, ends) = row(&cells);
+            let got = csv_payload(&cx().headers, &data, &ends);
+            match want {
+                Ok(v) => assert_eq!(got, Ok(v)),
+                Err(m) => assert!(got.unwrap_err().contains(m)),
+            }
+        }
+    }
+
+    #[test]
+    fn records_to_outcomes() {
+        let cx = cx();
+        let codes =
+            |r: Record| -> Vec<Code> { validate(&r, &cx).errors.iter().map(|i| i.code).collect() };
+        assert_eq!(codes(Record::Json(b"{".to_vec())), [Code::InvalidJson]);
+        assert_eq!(
+            codes(Record::Json(b"\"\xff\"".to_vec())),
+            [Code::InvalidJson]
+        );
+        assert_eq!(codes(Record::TooLarge), [Code::PayloadTooLarge]);
+        assert_eq!(codes(Record::Malformed("x".into())), [Code::InvalidJson]);
+        assert_eq!(codes(Record::Json(b"[]".to_vec())), [Code::ObjectType]);
+        let (data, ends) = row(&[b"Jane"]);
+        assert_eq!(
+            codes(Record::Csv { data, ends }),
+            [Code::EmailOrLinkedinRequired]
+        );
+        let too_large = validate(&Record::TooLarge, &cx);
+        let from_lib = validate_contact_str(&" ".repeat((1 << 20) + 1), &cx.options);
+        assert_eq!(too_large, from_lib);
+    }
+
+    #[test]
+    fn line_shapes() {
+        let outcome = validate_contact_str(
+            r#"{"linkedinUrl": "x", "first_name": " Jane "}"#,
+            &Options::default(),
+        );
+        let mut out = Vec::new();
+        write_line(&mut out, 7, &outcome, false);
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["index"], 7);
+        assert_eq!(v["ok"], false);
+        assert_eq!(v["errors"][0]["code"], "extra_forbidden");
+        assert_eq!(v["errors"][0]["path"], json!(["linkedinUrl"]));
+        assert_eq!(v["warnings"], json!([]));
+        assert!(out.ends_with(b"}\n"));
+        let mut out = Vec::new();
+        write_line(&mut out, 7, &outcome, true);
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["index", "ok", "detail"]);
+        assert_eq!(v["detail"][0]["loc"], json!(["body", "linkedinUrl"]));
+        assert_eq!(v["detail"][0]["type"], "extra_forbidden");
+    }
+
+    #[test]
+    fn summary_text() {
+        let mut t = Tally::default();
+        t.add(&validate_contact_str("{", &Options::default()));
+        t.add(&validate_contact_str("{}", &Options::default()));
+        let mut s = Vec::new();
+        t.write_summary(&mut s).unwrap();
+        let s = String::from_utf8(s).unwrap();
+        assert!(
+            s.starts_with("records   2\nvalid     0\ninvalid   2\nerrors    2\n"),
+            "{s}"
+        );
+        assert!(s.contains("  invalid_json                1\n"), "{s}");
+        assert!(s.ends_with("warnings  0\n"), "{s}");
+    }
+}
