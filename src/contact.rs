@@ -203,7 +203,7 @@ pub fn validate_contact(payload: &Value, options: &Options) -> Outcome {
         return Outcome::failed(Issue::at(
             Vec::new(),
             FieldIssue::new(Code::ObjectType),
-            Some(type_only(payload)),
+            Some(payload.clone()),
         ));
     };
     if map.len() > options.limits.max_keys {
@@ -237,15 +237,6 @@ pub fn validate_contact(payload: &Value, options: &Options) -> Outcome {
         value: errors.is_empty().then_some(out),
         errors,
         warnings,
-    }
-}
-
-/// For `object_type`: the offending value, or only its type when it is large.
-fn type_only(v: &Value) -> Value {
-    match v {
-        Value::Array(a) if a.len() > 16 => Value::from(format!("array of {} items", a.len())),
-        Value::String(s) if s.len() > 256 => Value::from(format!("string of {} bytes", s.len())),
-        _ => v.clone(),
     }
 }
 
@@ -316,7 +307,7 @@ impl Validation<'_> {
                 self.error(
                     vec![key.into()],
                     FieldIssue::new(Code::StringType),
-                    Some(type_only(value)),
+                    Some(value.clone()),
                 );
                 return Normal::Invalid;
             }
@@ -332,7 +323,7 @@ impl Validation<'_> {
                 Normal::Value(n.value)
             }
             Err(issue) => {
-                self.error(vec![key.into()], issue, Some(type_only(value)));
+                self.error(vec![key.into()], issue, Some(value.clone()));
                 Normal::Invalid
             }
         }
@@ -347,7 +338,7 @@ impl Validation<'_> {
             _ => match boolean::parse(value, self.options) {
                 Ok(b) => Field::Value(b),
                 Err(issue) => {
-                    self.error(vec!["do_not_contact".into()], issue, Some(type_only(value)));
+                    self.error(vec!["do_not_contact".into()], issue, Some(value.clone()));
                     Field::Absent
                 }
             },
@@ -369,7 +360,7 @@ impl Validation<'_> {
                 self.error(
                     vec!["tags".into()],
                     FieldIssue::new(Code::ListType),
-                    Some(type_only(value)),
+                    Some(value.clone()),
                 );
                 return;
             }
@@ -399,7 +390,7 @@ impl Validation<'_> {
                     }
                 }
                 Err(issue) => {
-                    self.error(vec!["tags".into(), i.into()], issue, Some(type_only(item)))
+                    self.error(vec!["tags".into(), i.into()], issue, Some(item.clone()))
                 }
             }
         }
@@ -425,7 +416,7 @@ impl Validation<'_> {
             _ => match custom_field::normalize_value(value, self.options) {
                 Ok(v) => v,
                 Err(issue) => {
-                    self.error(vec![key.into()], issue, Some(type_only(value)));
+                    self.error(vec![key.into()], issue, Some(value.clone()));
                     return;
                 }
             },
@@ -448,7 +439,7 @@ impl Validation<'_> {
                         ))
                         .with_ctx("suggestion", s);
                 }
-                self.error(vec![key.into()], issue, Some(type_only(value)));
+                self.error(vec![key.into()], issue, Some(value.clone()));
             }
         }
     }
