@@ -389,9 +389,7 @@ impl Validation<'_> {
                         tags.push(u);
                     }
                 }
-                Err(issue) => {
-                    self.error(vec!["tags".into(), i.into()], issue, Some(item.clone()))
-                }
+                Err(issue) => self.error(vec!["tags".into(), i.into()], issue, Some(item.clone())),
             }
         }
         self.out.tags = Field::Value(tags);

@@ -47,7 +47,9 @@ fn readme_console_blocks_are_real_output() {
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_contact-rules"));
     let path = format!(
         "{}:{}",
-        bin.parent().expect("the binary is in a directory").display(),
+        bin.parent()
+            .expect("the binary is in a directory")
+            .display(),
         std::env::var("PATH").unwrap_or_default()
     );
     let mut commands: Vec<(String, String)> = Vec::new();
@@ -75,6 +77,10 @@ fn readme_console_blocks_are_real_output() {
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
             .expect("sh runs");
-        assert_eq!(String::from_utf8_lossy(&out.stdout), want, "README command: {cmd}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            want,
+            "README command: {cmd}"
+        );
     }
 }
