@@ -14,6 +14,11 @@ function pathText(path) {
   return path.length === 0 ? '(record)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 }
 
+function validatorsParam() {
+  const v = new URLSearchParams(location.search).get('validators');
+  return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
 /** Wires the bulk section to the options panel. */
 export function setupBulk(options) {
   const $ = (id) => document.getElementById(id);
@@ -65,6 +70,8 @@ export function setupBulk(options) {
       format: $('bulk-format').value,
       options: options.get(),
       errorsShape: $('bulk-errors-shape').value,
+      // `?validators=N` in the page's URL sets the number of validator workers (0: none).
+      validators: validatorsParam(),
     });
   }
 
@@ -90,7 +97,7 @@ export function setupBulk(options) {
     }
   }
 
-  function draw({ summary, failures, normalized, errors, format, ms }) {
+  function draw({ summary, failures, normalized, errors, format, ms, validators }) {
     const { file, sample } = current;
     current = null;
     runBox.hidden = true;
@@ -174,7 +181,8 @@ export function setupBulk(options) {
     const kind = { csv: 'CSV', ndjson: 'NDJSON', json: 'JSON' }[format] ?? format;
     status.textContent =
       `${file.name} (${kind}, ${size(file.size)}): ${fmt(summary.records)} records, ` +
-      `${fmt(summary.valid)} valid, ${fmt(summary.invalid)} invalid, checked in ${fmt(ms)} ms.`;
+      `${fmt(summary.valid)} valid, ${fmt(summary.invalid)} invalid, checked in ${fmt(ms)} ms` +
+      (validators > 0 ? ` by ${validators} validator worker${validators === 1 ? '' : 's'}.` : '.');
     status.className = summary.invalid === 0 ? 'status good' : 'status';
     document.body.dataset.bulk = 'done';
   }

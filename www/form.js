@@ -308,11 +308,17 @@ export function setupForm(pkg, options) {
     status.textContent = `The email was changed to ${value}.`;
   }
 
-  function drawField({ key, control, msg, norm, errors, warnings, present, normalized, hasNormalized }) {
+  function drawField({ key, control, msg, norm, errors, warnings, present, normalized, hasNormalized, outKey }) {
     const showErrors = errors.length > 0 && (touched.has(key) || submitted);
-    msg.replaceChildren(
-      ...[showErrors ? issueList(errors, 'error', key) : null, issueList(warnings, 'warning', key)].filter(Boolean),
-    );
+    // Redraw the messages only when they change: a live region then speaks only news, and a
+    // "did you mean" button stays the same element while the user tabs to it.
+    const sig = JSON.stringify([showErrors ? errors : [], warnings]);
+    if (msg.dataset.sig !== sig) {
+      msg.dataset.sig = sig;
+      msg.replaceChildren(
+        ...[showErrors ? issueList(errors, 'error', key) : null, issueList(warnings, 'warning', key)].filter(Boolean),
+      );
+    }
     if (showErrors) control.setAttribute('aria-invalid', 'true');
     else control.removeAttribute('aria-invalid');
     const box = control.closest('.field, .custom-row');
@@ -324,6 +330,7 @@ export function setupForm(pkg, options) {
       norm.replaceChildren(
         h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→ '),
         'Sent as ',
+        outKey ? h('code', { class: 'out-key' }, `"${outKey}": `) : '',
         h('code', { class: 'value' }, jsonish(normalized)),
         normalized === null ? ' (clears the stored value)' : '',
       );
@@ -377,6 +384,7 @@ export function setupForm(pkg, options) {
         present: ownLocal.length > 0 || key in v.payload,
         normalized: outKey === undefined ? undefined : v.normalized[outKey],
         hasNormalized: outKey !== undefined,
+        outKey: outKey !== undefined && outKey !== key ? outKey : null, // the key was lower-cased
       });
       const showErrors = r.el.classList.contains('has-error');
       for (const c of [r.valueInput, r.typeSelect]) {

@@ -23,7 +23,7 @@ const COMPANIES = [
   ['umbrella.io', 'https://umbrella.io/'],
   ['hooli.com', 'hooli.com.'],
 ];
-const PHONES = ['(415) 555-2671', '+44 20 8006 0227', '+49 170 44564819', '213-373-4253 ext. 1234', '+33 1 42 68 53 00', '12'];
+const PHONES = ['(415) 555-2671', '+44 20 8006 0227', '+49 170 44564819', '213-373-4253 ext. 1234', '+33 1 42 68 53 00'];
 const CITIES = ['San Francisco, CA', 'London', 'Berlin', 'Paris', '  New   York ', 'São Paulo'];
 
 function uuid(r) {
@@ -62,11 +62,11 @@ export function sampleCsv(rows = 5000, seed = 42) {
       first_name: r() < 0.2 ? `  ${first} ` : first,
       last_name: last,
       title: r() < 0.7 ? pick(TITLES) : '',
-      phone_number: r() < 0.6 ? pick(PHONES) : '',
+      phone_number: r() < 0.6 ? (r() < 0.04 ? '12' : pick(PHONES)) : '',
       location: r() < 0.5 ? pick(CITIES) : '',
       account_id: r() < 0.3 ? (r() < 0.1 ? 'acct-42' : `{${uuid(r).toUpperCase()}}`) : '',
       domain: r() < 0.5 ? domInput : '',
-      do_not_contact: pick(['', '', 'yes', 'no', 'true', 'FALSE', '0', 'maybe']),
+      do_not_contact: r() < 0.03 ? 'maybe' : pick(['', '', '', 'yes', 'no', 'true', 'FALSE', '0']),
       tags: r() < 0.4 ? [uuid(r), r() < 0.1 ? 'vip' : uuid(r)].join('; ') : '',
     };
     if (cells.email === '' && cells.linkedin_url === '' && r() < 0.5) cells.linkedin_url = `linkedin.com/in/${slug}`;

@@ -55,7 +55,7 @@ after(async () => {
   server?.kill();
 });
 
-async function open({ locale = 'en-US', width = 1280, height = 900 } = {}) {
+async function open({ locale = 'en-US', width = 1280, height = 900, query = '' } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
@@ -63,7 +63,7 @@ async function open({ locale = 'en-US', width = 1280, height = 900 } = {}) {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
-  await page.goto(baseUrl);
+  await page.goto(baseUrl + query);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
   return { context, page, problems };
 }
@@ -308,10 +308,12 @@ test('the form checks each field as the user types or leaves it, with the JSON p
 
   await page.click('#add-custom');
   const row = page.locator('.custom-row').first();
-  const key = await row.locator('input').first().inputValue();
-  assert.match(key, /^custom_field_[0-9a-f-]{36}$/);
+  assert.match(await row.locator('input').first().inputValue(), /^custom_field_[0-9a-f-]{36}$/);
+  const key = 'custom_field_3F2504E0-4F89-41D3-9A0C-0305E82C3301';
+  await row.locator('input').first().fill(key);
   await row.locator('input').nth(1).fill('  Gold   plan ');
   assert.equal(await row.locator('.norm code.value').textContent(), 'Gold plan');
+  assert.equal(await row.locator('.norm code.out-key').textContent(), `"${key.toLowerCase()}": `);
 
   // The exact body: what the package gives for the same input, as the page prints it.
   payload = {
@@ -351,7 +353,14 @@ test('the form checks each field as the user types or leaves it, with the JSON p
   await page.fill('#f-title', 'VP\u0007Sales');
   await page.press('#f-title', 'Tab');
   await page.locator('#f-title-msg li.issue.error').waitFor();
+  assert.equal(await page.locator('#f-title-msg li.issue.error').getAttribute('data-code'), 'control_characters');
 
+  // The screenshot: a valid body with normalized values and a "did you mean" warning.
+  await page.fill('#f-title', '  VP   Sales ');
+  await page.fill('#f-email', 'Jane.Doe@gmial.com');
+  await page.locator('#f-email-msg button.apply').waitFor();
+  assert.match(await page.textContent('#form-status'), /Ready to send/);
+  await page.evaluate(() => document.activeElement?.blur());
   await page.setViewportSize({ width: 1280, height: 2400 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.locator('#contact').screenshot({ path: `${SHOTS}form.png` });
@@ -429,7 +438,8 @@ test('bulk: a CSV of 5,000 rows is checked in a worker, with the summary and dow
   const want = expected(records, { defaultRegion: 'US' });
   assert.ok(want.summary.valid > 1000 && want.summary.invalid > 500, JSON.stringify(want.summary));
 
-  const { context, page, problems } = await open({ locale: 'en-US' });
+  // Three validator workers, whatever the machine's cores.
+  const { context, page, problems } = await open({ locale: 'en-US', query: '?validators=3' });
   await page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
@@ -450,7 +460,7 @@ test('bulk: a CSV of 5,000 rows is checked in a worker, with the summary and dow
   assert.deepEqual(shown, { ...want.summary });
   const firstFailing = await page.$$eval('#failures-body tr[data-index]', (rows) => rows.map((r) => Number(r.dataset.index)));
   assert.deepEqual(firstFailing, want.errors.slice(0, 50).map((e) => e.index));
-  assert.match(await page.textContent('#bulk-status'), /5,000 records/);
+  assert.match(await page.textContent('#bulk-status'), /5,000 records, .* by 3 validator workers\./);
 
   const normalized = await download(page, '#dl-normalized');
   assert.equal(normalized.name, 'contacts.normalized.ndjson');
@@ -490,7 +500,8 @@ test('bulk: NDJSON with invalid lines and blank lines, errors in FastAPI shape',
   const want = expected(records, { defaultRegion: 'US' }, 'fastapi');
   assert.ok(want.summary.codes.invalid_json > 10);
 
-  const { context, page, problems } = await open({ locale: 'en-US' });
+  // Validated in the bulk worker itself (no validator workers): the other path.
+  const { context, page, problems } = await open({ locale: 'en-US', query: '?validators=0' });
   await page.selectOption('#bulk-errors-shape', 'fastapi');
   await page.setInputFiles('#bulk-file', {
     name: 'contacts.ndjson',
@@ -499,12 +510,45 @@ test('bulk: NDJSON with invalid lines and blank lines, errors in FastAPI shape',
   });
   await page.waitForSelector('body[data-bulk="done"]', { timeout: 60_000 });
   assert.deepEqual(await pageSummary(page), want.summary);
+  assert.match(await page.textContent('#bulk-status'), /\d ms\.$/, 'no validator workers');
   const normalized = await download(page, '#dl-normalized');
   assert.equal(normalized.text, want.normalized);
   const errors = await download(page, '#dl-errors');
   const got = errors.text.trimEnd().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(withoutInvalidJsonCtx(got), withoutInvalidJsonCtx(want.errors));
   assert.ok(got.find((l) => l.detail[0].type === 'invalid_json').detail[0].ctx.error, 'invalid_json says why');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bulk: a dropped file is checked; a problem of the whole file is reported', async () => {
+  const { context, page, problems } = await open({ locale: 'en-US' });
+  const drop = async (name, text) => {
+    const dataTransfer = await page.evaluateHandle(
+      ([n, t]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], n, { type: 'text/csv' }));
+        return dt;
+      },
+      [name, text],
+    );
+    await page.dispatchEvent('#dropzone', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('#dropzone', 'drop', { dataTransfer });
+  };
+  await drop('two.csv', 'email,linkedin_url\njane@acme.com,\n,linkedin.com/company/acme\n');
+  await page.waitForSelector('body[data-bulk="done"]');
+  assert.deepEqual(await pageSummary(page), {
+    records: 2,
+    valid: 1,
+    invalid: 1,
+    withWarnings: 0,
+    codes: { linkedin_url_not_profile: 1 },
+  });
+  assert.equal(await page.getAttribute('#dropzone', 'class'), 'dropzone', 'the drag highlight is gone');
+
+  await drop('bad.csv', 'email,email\njane@acme.com,x\n');
+  await page.waitForSelector('body[data-bulk="failed"]');
+  assert.match(await page.textContent('#bulk-status'), /could not be checked: The CSV header has the column "email" twice/);
   assert.deepEqual(problems, []);
   await context.close();
 });
