@@ -465,7 +465,10 @@ impl Validation<'_> {
             return;
         };
         let email_domain = address.rsplit_once('@').map_or("", |(_, d)| d);
-        if crate::free_mail::is_free_mail_domain(email_domain) {
+        // A free mailbox has no company behind it, and a typo'd domain is already reported with
+        // its correction: neither is compared with `domain`.
+        let typo = self.warnings.iter().any(|w| w.code == Code::EmailTypo);
+        if typo || crate::free_mail::is_free_mail_domain(email_domain) {
             return;
         }
         let registrable = Options {

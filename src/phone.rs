@@ -19,6 +19,12 @@
 //!   [`PhoneValidity::Possible`].
 //! - **Extension digits are ASCII.** An extension written in other decimal digits (full-width,
 //!   Arabic-Indic) is output with ASCII digits.
+//! - **The output reads back as itself.** A merely possible number whose E.164 form parses to
+//!   another number (`+49001176` reads back as `+4901176`) is `phone_invalid`.
+//!
+//! Input longer than libphonenumber's 250 characters is refused before parsing, and one input
+//! form that makes `rlibphonenumber` 2.2.15 panic (`tel:` after `;phone-context=`) is refused
+//! as libphonenumber refuses it (`phone_invalid`).
 
 use crate::issue::{Code, FieldIssue};
 use crate::{FieldResult, Normalized, Options, PhoneValidity};
@@ -69,8 +75,7 @@ const IDD_00_REGION: rlibphonenumber::Region = rlibphonenumber::Region::DE;
 /// let out = phone::normalize("(123) 456-7890", &lax).unwrap();
 /// assert_eq!((out.value.as_str(), out.warnings[0].code), ("+11234567890", Code::PhonePossibleOnly));
 /// ```
-pub fn normalize(input: &str, options: &Options) -> FieldResult {
-    let s = input;
+pub fn normalize(s: &str, options: &Options) -> FieldResult {
     // Bounded count: a 20 MB string is refused after looking at 251 characters.
     if s.chars().take(MAX_INPUT_CHARS + 1).count() > MAX_INPUT_CHARS {
         return Err(FieldIssue::new(Code::PhoneTooLong).with_ctx("max_length", MAX_INPUT_CHARS));

@@ -2843,7 +2843,7 @@ const LINKEDIN_UNSUPPORTED: &[&str] = &[
 
 const LINKEDIN_INVALID: &[&str] = &[
     "https://twitter.com/janesmith",
-    "https://www.linkedin.com/in/",
+    "https://www.linkedin.com/in/j",
     "linkedin.com/in/ab",
     "https://www.linkedin.evil.com/in/jane-smith",
     "jane smith",
