@@ -1,0 +1,237 @@
+// The bulk section: picks or takes a dropped file, hands it to the module worker (worker.js),
+// shows its progress, then the summary by issue code, the first failing records and the two
+// downloads. All the reading and validating happens in the worker; this thread only draws.
+import { h, fmt } from './dom.js';
+import { sampleCsv } from './sample.js';
+
+function size(bytes) {
+  if (bytes < 1024) return `${fmt(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${fmt(Math.round(bytes / 102.4) / 10)} KB`;
+  return `${fmt(Math.round(bytes / (1024 * 104.86)) / 10)} MB`;
+}
+
+function pathText(path) {
+  return path.length === 0 ? '(record)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+}
+
+function validatorsParam() {
+  const v = new URLSearchParams(location.search).get('validators');
+  return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** Wires the bulk section to the options panel. */
+export function setupBulk(options) {
+  const $ = (id) => document.getElementById(id);
+  const fileInput = $('bulk-file');
+  const dropzone = $('dropzone');
+  const runBox = $('bulk-run');
+  const progress = $('bulk-progress');
+  const progressLabel = $('bulk-progress-label');
+  const status = $('bulk-status');
+  const results = $('bulk-results');
+  const dlNormalized = $('dl-normalized');
+  const dlErrors = $('dl-errors');
+  const dlSample = $('dl-sample');
+
+  let worker = null;
+  let runId = 0;
+  let current = null; // {id, file, started}
+  let urls = [];
+
+  function startWorker() {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'contact-rules bulk' });
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      fail(`The worker could not run${e.message ? `: ${e.message}` : ''}.`);
+      worker?.terminate();
+      worker = null;
+    });
+  }
+
+  function run(file, { sample = false } = {}) {
+    if (!worker) startWorker();
+    for (const u of urls) URL.revokeObjectURL(u);
+    urls = [];
+    const id = ++runId;
+    current = { id, file, sample };
+    results.hidden = true;
+    runBox.hidden = false;
+    progress.value = 0;
+    progress.removeAttribute('value'); // indeterminate until the first report
+    progressLabel.textContent = `Checking ${file.name} (${size(file.size)})…`;
+    status.textContent = `Checking ${file.name}…`;
+    status.className = 'status';
+    document.body.dataset.bulk = 'running';
+    worker.postMessage({
+      type: 'run',
+      id,
+      file,
+      format: $('bulk-format').value,
+      options: options.get(),
+      errorsShape: $('bulk-errors-shape').value,
+      // `?validators=N` in the page's URL sets the number of validator workers (0: none).
+      validators: validatorsParam(),
+    });
+  }
+
+  function fail(message) {
+    runBox.hidden = true;
+    status.textContent = message;
+    status.className = 'status bad';
+    document.body.dataset.bulk = 'failed';
+    current = null;
+  }
+
+  function onMessage({ data }) {
+    if (!current || data.id !== current.id) return; // a cancelled run
+    if (data.type === 'progress') {
+      progress.max = Math.max(1, data.total);
+      progress.value = data.bytes;
+      const pct = Math.floor((100 * data.bytes) / Math.max(1, data.total));
+      progressLabel.textContent = `Checking ${current.file.name}: ${fmt(data.records)} records, ${pct}%`;
+    } else if (data.type === 'error') {
+      fail(`The file could not be checked: ${data.message}`);
+    } else if (data.type === 'done') {
+      draw(data);
+    }
+  }
+
+  function draw({ summary, failures, normalized, errors, format, ms, validators }) {
+    const { file, sample } = current;
+    current = null;
+    runBox.hidden = true;
+    for (const el of results.querySelectorAll('[data-stat]')) {
+      const n = summary[el.dataset.stat];
+      el.textContent = fmt(n);
+      el.dataset.value = String(n);
+    }
+
+    const codes = Object.entries(summary.codes).sort(
+      ([a, x], [b, y]) => (x.severity === y.severity ? y.count - x.count || a.localeCompare(b) : x.severity === 'error' ? -1 : 1),
+    );
+    const max = Math.max(1, ...codes.map(([, c]) => c.count));
+    $('codes-body').replaceChildren(
+      ...(codes.length === 0
+        ? [h('tr', {}, h('td', { colspan: 3, class: 'muted' }, 'No issues at all.'))]
+        : codes.map(([code, c]) =>
+            h(
+              'tr',
+              { dataset: { code, severity: c.severity } },
+              h('td', {}, h('code', {}, code)),
+              h('td', {}, h('span', { class: `pill ${c.severity}` }, c.severity)),
+              h(
+                'td',
+                { class: 'num', dataset: { value: String(c.count) } },
+                h('span', { class: `bar ${c.severity}`, style: `--w:${(c.count / max).toFixed(3)}`, 'aria-hidden': 'true' }),
+                fmt(c.count),
+              ),
+            ),
+          )),
+    );
+
+    $('failures-caption').textContent =
+      summary.invalid === 0
+        ? 'Failing records: none'
+        : `First failing records (${fmt(failures.length)} of ${fmt(summary.invalid)})`;
+    $('failures-body').replaceChildren(
+      ...(failures.length === 0
+        ? [h('tr', {}, h('td', { colspan: 3, class: 'muted' }, 'Every record is valid.'))]
+        : failures.map((f) =>
+            h(
+              'tr',
+              { dataset: { index: String(f.index) } },
+              h('td', { class: 'num' }, fmt(f.index)),
+              h('td', { class: 'num' }, f.line === null ? '–' : fmt(f.line)),
+              h(
+                'td',
+                {},
+                h(
+                  'ul',
+                  { class: 'issue-list' },
+                  f.errors.map((i) =>
+                    h(
+                      'li',
+                      {},
+                      h('code', { class: 'path' }, pathText(i.path)),
+                      ' ',
+                      h('code', { class: 'code' }, i.code),
+                      ' ',
+                      h('span', {}, i.message),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          )),
+    );
+
+    const link = (a, blob, text) => {
+      const url = URL.createObjectURL(blob);
+      urls.push(url);
+      a.href = url;
+      a.textContent = text;
+    };
+    link(dlNormalized, normalized, `Normalized NDJSON: ${fmt(summary.valid)} records, ${size(normalized.size)}`);
+    link(dlErrors, errors, `Errors: ${fmt(summary.invalid)} records, ${size(errors.size)}`);
+    dlSample.hidden = !sample;
+    if (sample) link(dlSample, file, 'The sample CSV');
+
+    results.hidden = false;
+    const kind = { csv: 'CSV', ndjson: 'NDJSON', json: 'JSON' }[format] ?? format;
+    status.textContent =
+      `${file.name} (${kind}, ${size(file.size)}): ${fmt(summary.records)} records, ` +
+      `${fmt(summary.valid)} valid, ${fmt(summary.invalid)} invalid, checked in ${fmt(ms)} ms` +
+      (validators > 0 ? ` by ${validators} validator worker${validators === 1 ? '' : 's'}.` : '.');
+    status.className = summary.invalid === 0 ? 'status good' : 'status';
+    document.body.dataset.bulk = 'done';
+  }
+
+  $('bulk-cancel').addEventListener('click', () => {
+    if (!current) return;
+    worker?.terminate();
+    worker = null;
+    runBox.hidden = true;
+    status.textContent = 'Cancelled.';
+    status.className = 'status';
+    document.body.dataset.bulk = 'cancelled';
+    current = null;
+    fileInput.focus();
+  });
+
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) run(file);
+    fileInput.value = ''; // picking the same file again runs again
+  });
+
+  $('bulk-sample').addEventListener('click', () => {
+    const file = new File([sampleCsv(5000)], 'sample-contacts.csv', { type: 'text/csv' });
+    run(file, { sample: true });
+  });
+
+  // Drag and drop anywhere on the drop zone.
+  let depth = 0;
+  dropzone.addEventListener('dragenter', (e) => {
+    e.preventDefault();
+    depth++;
+    dropzone.classList.add('dragging');
+  });
+  dropzone.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) dropzone.classList.remove('dragging');
+  });
+  dropzone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  dropzone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    depth = 0;
+    dropzone.classList.remove('dragging');
+    const file = e.dataTransfer?.files?.[0];
+    if (file) run(file);
+  });
+
+  return { run };
+}

@@ -1,0 +1,230 @@
+// The bulk checker: a module Web Worker that reads a CSV, NDJSON or JSON-array file in slices,
+// parses it as it goes (records.js), has its records validated by the npm package in batches
+// of 500 (`validateContacts`) on every spare core (validator.js workers; here when there is no
+// spare core), posts its progress, and hands back a summary, the first failing records and two
+// Blobs: the normalized NDJSON and the errors NDJSON. The page's thread only draws.
+//
+// Messages in:  {type: 'run', id, file: Blob (with name), format: 'auto'|'csv'|'ndjson'|'json',
+//                options: ContactOptions, errorsShape: 'issues'|'fastapi',
+//                validators?: number of validator workers (0: validate in this worker)}
+// Messages out: {type: 'progress', id, bytes, total, records}
+//               {type: 'done', id, format, summary, failures, normalized: Blob, errors: Blob,
+//                ms, validators}
+//               {type: 'error', id, message}
+import { csvRecords, NdjsonReader, detectFormat } from './records.js';
+import { validateBatch } from './batch.js';
+
+/** Records validated per `validateContacts` call. */
+export const CHUNK = 500;
+/** Bytes read at a time. */
+export const SLICE = 64 * 1024;
+/** Failing records kept for the page's table. */
+export const FAILURES_KEPT = 50;
+/** At most this many validator workers. */
+export const MAX_VALIDATORS = 4;
+
+// The package is imported dynamically, after the message handler is in place, so that a
+// message sent while the WebAssembly module is still compiling waits for it instead of being
+// lost.
+const pkgReady = import('../pkg/index.js');
+pkgReady.catch(() => {}); // reported when a run awaits it
+
+self.addEventListener('message', (event) => {
+  const msg = event.data;
+  if (msg?.type !== 'run') return;
+  run(msg).catch((e) => {
+    self.postMessage({ type: 'error', id: msg.id, message: describeError(e) });
+  });
+});
+
+function describeError(e) {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}
+
+/**
+ * The validator workers: by default one per core (this worker mostly waits for them: reading
+ * is cheap next to validating), at most MAX_VALIDATORS; `size` 0 validates here (also where
+ * workers cannot start workers). Batches go round-robin; each worker answers in order.
+ */
+class Validators {
+  constructor(size) {
+    const cores = self.navigator?.hardwareConcurrency ?? 2;
+    const wanted = size ?? Math.max(1, Math.min(MAX_VALIDATORS, cores));
+    this.size = typeof Worker === 'function' ? Math.max(0, Math.min(MAX_VALIDATORS, wanted)) : 0;
+    this.workers = [];
+    this.pending = new Map(); // seq -> {resolve, reject}
+    this.seq = 0;
+    this.broken = null;
+  }
+
+  start(i) {
+    const w = new Worker(new URL('./validator.js', import.meta.url), { type: 'module', name: `validator ${i + 1}` });
+    w.addEventListener('message', ({ data }) => {
+      const p = this.pending.get(data.seq);
+      this.pending.delete(data.seq);
+      if (data.error !== undefined) p?.reject(new Error(data.error));
+      else p?.resolve(data.results);
+    });
+    w.addEventListener('error', (e) => {
+      e.preventDefault();
+      this.broken = new Error(`a validator worker failed${e.message ? `: ${e.message}` : ''}`);
+      for (const p of this.pending.values()) p.reject(this.broken);
+      this.pending.clear();
+    });
+    return w;
+  }
+
+  stop() {
+    for (const w of this.workers) w?.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('stopped'));
+    this.pending.clear();
+  }
+
+  /** The results of one batch, in order. */
+  validate(pkg, payloads, options) {
+    if (this.size === 0) return Promise.resolve(validateBatch(pkg, payloads, options));
+    if (this.broken) return Promise.reject(this.broken);
+    const seq = ++this.seq;
+    const i = seq % this.size;
+    this.workers[i] ??= this.start(i);
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      this.workers[i].postMessage({ seq, payloads, options });
+    });
+  }
+}
+
+let validators = null;
+
+class Results {
+  constructor(pkg, errorsShape) {
+    this.pkg = pkg;
+    this.errorsShape = errorsShape;
+    this.summary = { records: 0, valid: 0, invalid: 0, withWarnings: 0, codes: {} };
+    this.failures = [];
+    this.normalizedParts = [];
+    this.errorParts = [];
+  }
+
+  /** Counts a batch of records (in file order) with the results of their payloads. */
+  add(records, results) {
+    let k = 0;
+    let normalized = '';
+    let errors = '';
+    const s = this.summary;
+    for (const r of records) {
+      const res = r.error ? { ok: false, errors: [r.error], warnings: [] } : results[k++];
+      s.records++;
+      for (const i of res.errors) this.count(i.code, 'error');
+      for (const i of res.warnings) this.count(i.code, 'warning');
+      if (res.warnings.length > 0) s.withWarnings++;
+      if (res.ok) {
+        s.valid++;
+        normalized += JSON.stringify(res.value) + '\n';
+      } else {
+        s.invalid++;
+        const line = { index: r.index, line: r.line ?? null };
+        if (this.errorsShape === 'fastapi') line.detail = this.pkg.toFastApiErrors(res.errors).detail;
+        else line.errors = res.errors;
+        errors += JSON.stringify(line) + '\n';
+        if (this.failures.length < FAILURES_KEPT) {
+          this.failures.push({ index: r.index, line: r.line ?? null, errors: res.errors });
+        }
+      }
+    }
+    if (normalized) this.normalizedParts.push(normalized);
+    if (errors) this.errorParts.push(errors);
+  }
+
+  count(code, severity) {
+    const c = (this.summary.codes[code] ??= { severity, count: 0 });
+    c.count++;
+  }
+}
+
+async function run({ id, file, format, options, errorsShape, validators: size }) {
+  const started = performance.now();
+  const pkg = await pkgReady;
+  // Misused options (an unknown region) are a problem of the whole run: say so up front.
+  pkg.validateContacts([], options);
+  if (validators === null || (size !== undefined && size !== validators.size)) {
+    validators?.stop();
+    validators = new Validators(size);
+  }
+
+  const total = file.size;
+  const head = new Uint8Array(await file.slice(0, 256).arrayBuffer());
+  const fmt = format === 'auto' ? detectFormat(file.name, head) : format;
+  const out = new Results(pkg, errorsShape);
+  let bytes = 0; // read so far
+  const progress = (done) =>
+    self.postMessage({ type: 'progress', id, bytes: done, total, records: out.summary.records });
+
+  // Batches being validated, oldest first; counted in that order, so the output keeps the
+  // file's order. At most `limit` at a time, which bounds the memory whatever the file size.
+  const inflight = [];
+  const limit = Math.max(2, 2 * validators.size);
+  const settle = async () => {
+    const { records, results, at } = inflight.shift();
+    out.add(records, await results);
+    progress(at);
+  };
+  const dispatch = async (records) => {
+    const payloads = [];
+    for (const r of records) if (!r.error) payloads.push(r.payload);
+    const results = validators.validate(pkg, payloads, options);
+    results.catch(() => {}); // awaited in order by settle(); no unhandled rejection meanwhile
+    inflight.push({ records, results, at: bytes });
+    while (inflight.length >= limit) await settle();
+  };
+
+  let queue = [];
+  const drain = async (all) => {
+    while (queue.length >= CHUNK || (all && queue.length > 0)) {
+      const batch = queue.slice(0, CHUNK);
+      queue = queue.slice(CHUNK);
+      await dispatch(batch);
+    }
+  };
+
+  if (fmt === 'json') {
+    let items;
+    try {
+      items = JSON.parse(await file.text());
+    } catch (e) {
+      throw new Error(`The file is not JSON: ${describeError(e)}`);
+    }
+    if (!Array.isArray(items)) throw new Error('A JSON file must hold an array of payloads.');
+    for (let i = 0; i < items.length; i += CHUNK) {
+      bytes = Math.round((total * Math.min(items.length, i + CHUNK)) / items.length);
+      await dispatch(items.slice(i, i + CHUNK).map((payload, k) => ({ index: i + k, line: null, payload })));
+    }
+  } else {
+    const reader = fmt === 'csv' ? csvRecords((r) => queue.push(r)) : new NdjsonReader((r) => queue.push(r));
+    // Slices of the file rather than file.stream(): chunks of a known size, so that the
+    // progress moves evenly whatever the browser's stream chunking is.
+    for (let at = 0; at < total; at += SLICE) {
+      const value = new Uint8Array(await file.slice(at, at + SLICE).arrayBuffer());
+      bytes = at + value.length;
+      reader.push(value);
+      await drain(false);
+    }
+    reader.end();
+    await drain(true);
+  }
+  while (inflight.length > 0) await settle();
+  progress(total);
+
+  self.postMessage({
+    type: 'done',
+    id,
+    format: fmt,
+    summary: out.summary,
+    failures: out.failures,
+    normalized: new Blob(out.normalizedParts, { type: 'application/x-ndjson' }),
+    errors: new Blob(out.errorParts, { type: 'application/x-ndjson' }),
+    ms: Math.round(performance.now() - started),
+    validators: validators.size,
+  });
+}
