@@ -38,4 +38,7 @@ step "npm package: build pkg/, Node tests, TypeScript check"
 bash scripts/build-pkg.sh
 bash scripts/test-js.sh
 
+step "www/ demo page: end-to-end tests in headless Chromium"
+bash scripts/test-www.sh
+
 printf '\nall checks passed\n'
