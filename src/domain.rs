@@ -39,6 +39,9 @@ use crate::{FieldResult, Normalized, Options};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use url::{Host, Url};
 
+#[cfg(any(test, target_arch = "wasm32"))]
+mod psl_lite;
+
 /// Longer input is refused at once, before any parsing (a URL is rarely over 2,000 bytes).
 const MAX_INPUT_BYTES: usize = 2048;
 
@@ -294,10 +297,23 @@ fn classify(host: &str, options: &Options) -> FieldResult {
 /// The registrable domain of `host` (lower-case ASCII, no trailing dot) by the Public Suffix
 /// List, or `None` when `host` is a public suffix itself.
 ///
-/// The one place the list is consulted, so that its backend can be swapped (the `psl` crate
-/// weighs about 263 KB gzipped in WebAssembly).
+/// The one place the list is consulted. Natively it is the `psl` crate; in WebAssembly, where
+/// that crate weighs about 263 KB gzipped, `psl_lite`, a compact form of the same list
+/// (`data/public_suffix_list.dat`) that gives the same answers.
+#[cfg(not(target_arch = "wasm32"))]
 fn registrable_domain(host: &str) -> Option<&str> {
     psl::domain_str(host)
+}
+
+/// The registrable domain of `host` (lower-case ASCII, no trailing dot) by the Public Suffix
+/// List, or `None` when `host` is a public suffix itself.
+///
+/// The one place the list is consulted. In WebAssembly it is `psl_lite`, a compact form of
+/// the list of the `psl` crate used natively (which weighs about 263 KB gzipped there), with
+/// the same answers.
+#[cfg(target_arch = "wasm32")]
+fn registrable_domain(host: &str) -> Option<&str> {
+    psl_lite::domain_str(host)
 }
 
 /// Whether `host` is, or is under, a special-use or reserved name.
