@@ -1,6 +1,6 @@
 //! Issues: the one table of issue codes, and the issue types every rule returns.
 //!
-//! Every code's string, severity and default message come from the single [`codes!`] table
+//! Every code's string, severity and default message come from the single `codes!` table
 //! below; the README's table of codes is checked against [`Code::ALL`] by a test.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
