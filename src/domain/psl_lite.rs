@@ -249,7 +249,7 @@ fn suffix(name: &str) -> Option<(&str, Section, bool)> {
 
 /// The public suffix of `name` without a trailing dot, as `psl::suffix_str` gives it: `None`
 /// only for the empty name.
-#[cfg_attr(not(test), allow(dead_code))]
+#[cfg_attr(any(not(test), target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn suffix_str(name: &str) -> Option<&str> {
     let (suffix, _, fqdn) = suffix(name)?;
     Some(if fqdn {
@@ -277,5 +277,5 @@ pub(crate) fn domain_str(name: &str) -> Option<&str> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // compared with the native-only psl crate
 mod tests;
