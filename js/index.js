@@ -141,7 +141,8 @@ export function toFastApiErrors(issues) {
 
 /** A Standard Schema v1 object validating with these options. */
 export function createContactSchema(options) {
-  const opts = optionsJson(options); // misuse is reported now, not on every validation
+  const opts = optionsJson(options);
+  fromWire(validateJson('{}', opts)); // malformed options throw their TypeError now, once
   return Object.freeze({
     '~standard': Object.freeze({
       version: 1,
