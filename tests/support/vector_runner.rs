@@ -1,10 +1,12 @@
 //! The shared-vector runner, used by the native test (`tests/vectors.rs`) and the browser test
 //! (`tests/wasm.rs`), so both judge the same cases in the same way.
 //!
-//! A case is `{name, input | input_text, options?, output | errors, warnings?}`: `output` is the
+//! A case is `{name, input | input_text, options?, output | errors, warnings?, text_only?,
+//! source?}`: `output` is the
 //! exact normalized payload (compared as JSON text, so key order counts) and must validate to
 //! itself again; `errors` the exact list of `{path, code}` in order; `warnings` the exact list
-//! of warnings (none when left out).
+//! of warnings (none when left out). `text_only` marks JSON text that a JavaScript value cannot
+//! hold (invalid JSON, numbers beyond f64): the Node runner skips those, saying why.
 
 use serde_json::{json, Value};
 
