@@ -21,9 +21,7 @@
 //!   | target/release/examples/field_verdicts
 //! ```
 
-use contact_rules::{
-    domain, email, linkedin, phone, text, uuid, validate_contact_str, FieldResult, Options, Region,
-};
+use contact_rules::{validate_contact_str, Options, Region};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::io::{self, BufRead, BufWriter, Write};
@@ -81,14 +79,8 @@ fn field_line(line: &str, panics: &mut u64) -> Value {
         },
         Some(_) => return fail("region_unknown"),
     }
-    let rule: fn(&str, &Options) -> FieldResult = match field {
-        "email" => email::normalize,
-        "phone" => phone::normalize,
-        "linkedin" => linkedin::normalize,
-        "domain" => domain::normalize,
-        "uuid" => uuid::normalize,
-        "text" => text::normalize,
-        _ => return fail("field_unknown"),
+    let Some(rule) = contact_rules::field_rule(field) else {
+        return fail("field_unknown");
     };
     match guarded(|| rule(input, &options)) {
         Ok(Ok(n)) => json!({"ok": true, "value": n.value, "code": null}),

@@ -3,7 +3,7 @@
 
 use crate::issue::{Code, FieldIssue, Issue, PathSegment};
 use crate::options::{Blank, DomainMode, Options, UnknownKeys};
-use crate::{boolean, custom_field, domain, email, linkedin, phone, text, uuid, FieldResult};
+use crate::{boolean, custom_field, domain, email, linkedin, phone, text, uuid, Rule};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -248,8 +248,6 @@ struct Validation<'o> {
     /// An email or LinkedIn URL was given (not absent, null or blank), valid or not.
     identity_given: bool,
 }
-
-type Rule = fn(&str, &Options) -> FieldResult;
 
 impl Validation<'_> {
     fn error(&mut self, path: Vec<PathSegment>, issue: FieldIssue, input: Option<Value>) {

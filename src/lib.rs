@@ -83,5 +83,31 @@ impl Normalized {
 /// The result type of every field rule.
 pub type FieldResult = Result<Normalized, FieldIssue>;
 
+/// A field rule: `normalize(input, options)`.
+pub type Rule = fn(&str, &Options) -> FieldResult;
+
+/// A field rule by its short name — `email`, `phone`, `linkedin`, `domain`, `uuid` or `text`,
+/// the names `contact-rules normalize` and the JavaScript field functions use.
+///
+/// # Example
+/// ```
+/// use contact_rules::{field_rule, Options};
+/// let rule = field_rule("uuid").unwrap();
+/// assert_eq!(rule("{6BA7B810-9DAD-11D1-80B4-00C04FD430C8}", &Options::default()).unwrap().value,
+///            "6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+/// assert!(field_rule("zip").is_none());
+/// ```
+pub fn field_rule(name: &str) -> Option<Rule> {
+    Some(match name {
+        "email" => email::normalize,
+        "phone" => phone::normalize,
+        "linkedin" => linkedin::normalize,
+        "domain" => domain::normalize,
+        "uuid" => uuid::normalize,
+        "text" => text::normalize,
+        _ => return None,
+    })
+}
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -11,9 +11,7 @@
 
 use crate::issue::{FieldIssue, Issue};
 use crate::options::{Blank, DomainMode, EmailCase, Limits, Options, PhoneValidity, UnknownKeys};
-use crate::{
-    domain, email, linkedin, phone, text, uuid, validate_contact_str, FieldResult, Outcome, Region,
-};
+use crate::{validate_contact_str, Outcome, Region};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
@@ -155,14 +153,8 @@ pub fn normalize_field_json(field: &str, value: &str, options: &str) -> String {
         Ok(o) => o,
         Err(e) => return misuse(e),
     };
-    let rule: fn(&str, &Options) -> FieldResult = match field {
-        "email" => email::normalize,
-        "phone" => phone::normalize,
-        "linkedin" => linkedin::normalize,
-        "domain" => domain::normalize,
-        "uuid" => uuid::normalize,
-        "text" => text::normalize,
-        _ => return misuse(format!("contact-rules: unknown field rule {field:?}")),
+    let Some(rule) = crate::field_rule(field) else {
+        return misuse(format!("contact-rules: unknown field rule {field:?}"));
     };
     let issue_json = |i: FieldIssue| {
         // Always serializable: strings and JSON values.
