@@ -20,6 +20,7 @@ const FILES: &[(&str, &str)] = &[
     ("email", include_str!("vectors/email.json")),
     ("linkedin", include_str!("vectors/linkedin.json")),
     ("phone", include_str!("vectors/phone.json")),
+    ("regressions", include_str!("vectors/regressions.json")),
     ("text", include_str!("vectors/text.json")),
 ];
 

@@ -1,0 +1,86 @@
+// The hostile cases of hostile-cases.mjs in headless Chromium (Debian's /usr/bin/chromium,
+// driven by playwright-core; no browser is downloaded): a tiny node:http server on 127.0.0.1
+// serves pkg/ and js/test/, a blank page imports the package and the cases, runs them all and
+// hands back plain results. Skipped when Chromium is not installed.
+//
+// Needs pkg/ built (bash scripts/build-pkg.sh) and the npm dev tools installed (npm ci).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ROOTS = {
+  '/pkg/': fileURLToPath(new URL('../../pkg/', import.meta.url)),
+  '/test/': fileURLToPath(new URL('./', import.meta.url)),
+};
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
+
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  if (skip) return;
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>hostile</title>');
+      return;
+    }
+    const prefix = Object.keys(ROOTS).find((p) => path.startsWith(p));
+    const file = prefix && normalize(ROOTS[prefix] + decodeURIComponent(path.slice(prefix.length)));
+    if (!file || !file.startsWith(ROOTS[prefix].replace(/[\\/]$/, '') + sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('hostile cases in Chromium', { skip, timeout: 300_000 }, async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  await page.goto(`${baseUrl}/`);
+  const results = await page.evaluate(async () => {
+    const lib = await import('/pkg/index.js');
+    const { cases, runCase } = await import('/test/hostile-cases.mjs');
+    return cases.map((c) => runCase(lib, c));
+  });
+  const { cases } = await import('./hostile-cases.mjs');
+  assert.equal(results.length, cases.length, 'every case ran in the page');
+  const failed = results.filter((r) => r.problems.length > 0);
+  assert.deepEqual(failed, [], 'cases that failed in Chromium');
+  assert.deepEqual(errors, []);
+  const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  console.log(`# Chromium: ${results.length} hostile cases passed; slowest: ${slowest.map((r) => `${r.name} ${r.ms} ms`).join(', ')}`);
+  await page.close();
+});

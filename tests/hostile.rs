@@ -1,0 +1,709 @@
+//! The command line against a hostile corpus (SPEC.md §5): non-object JSON, 100,000-deep
+//! nesting, 5 and 20 MB strings, 5,000 tags, 2,000 custom fields, invalid UTF-8, lone surrogate
+//! escapes, CRLF, `__proto__` and `constructor` keys, numbers out of range, control and bidi
+//! characters. Every record gets exactly one result, in order, with the codes of SPEC.md, and
+//! the whole run stays within a time and a memory bound.
+//!
+//! The inputs are built here (nothing big is committed) and streamed to the binary's standard
+//! input; the binary runs with `--jobs 2`. Peak memory is the child's maximum resident set size
+//! from `/usr/bin/time -f %M` (Debian's `time` package) or, without it, the highest `VmHWM` seen
+//! while polling `/proc/<pid>/status`.
+//!
+//! Bounds (generous, for a loaded 2-core machine and the unoptimized test build):
+//! - time: [`MAX_SECONDS`] for each corpus run (the NDJSON one is about 210 MB of input);
+//! - memory: [`MAX_RSS_MB`] of peak RSS, less than the input (one record alone is 150 MB) —
+//!   the reader keeps at most one record's first 1 MiB + 1 byte, and at most `2 × jobs + 2`
+//!   batches of at most 512 records or about 1 MiB are in flight.
+#![cfg(feature = "cli")]
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_contact-rules");
+
+/// Wall-time bound of one corpus run, in seconds.
+const MAX_SECONDS: u64 = 60;
+/// Peak resident set size bound of the binary, in MiB.
+const MAX_RSS_MB: u64 = 128;
+
+const MIB: usize = 1 << 20;
+const EMAIL: &str = "\"email\":\"jane@acme.com\"";
+
+/// What one record must give: `Ok`, or exactly these `(path, code)` errors in order.
+#[derive(Debug, Clone)]
+enum Want {
+    Ok,
+    Errors(Vec<(Value, &'static str)>),
+}
+
+fn err(path: Value, code: &'static str) -> Want {
+    Want::Errors(vec![(path, code)])
+}
+
+/// One hostile record: a name, a recipe for its bytes (made when it is written, so big ones do
+/// not all sit in memory at once), whether it is one balanced JSON value (so it can also be an
+/// element of a `--input json` array), and what it must give.
+struct Case {
+    name: &'static str,
+    bytes: Box<dyn Fn() -> Vec<u8> + Send + Sync>,
+    balanced: bool,
+    want: Want,
+}
+
+fn case(
+    name: &'static str,
+    balanced: bool,
+    want: Want,
+    bytes: impl Fn() -> Vec<u8> + Send + Sync + 'static,
+) -> Case {
+    Case {
+        name,
+        bytes: Box::new(bytes),
+        balanced,
+        want,
+    }
+}
+
+fn uuid(i: usize) -> String {
+    format!("{i:08x}-0000-4000-8000-000000000000")
+}
+
+/// `{"email":"jane@acme.com", <rest>}`.
+fn with_email(rest: &str) -> Vec<u8> {
+    format!("{{{EMAIL},{rest}}}").into_bytes()
+}
+
+fn corpus() -> Vec<Case> {
+    let root = || json!([]);
+    vec![
+        // Not an object.
+        case("array", true, err(root(), "object_type"), || {
+            b"[1,2,3]".to_vec()
+        }),
+        case("string", true, err(root(), "object_type"), || {
+            b"\"jane@acme.com\"".to_vec()
+        }),
+        case("number", true, err(root(), "object_type"), || {
+            b"42".to_vec()
+        }),
+        case("null", true, err(root(), "object_type"), || {
+            b"null".to_vec()
+        }),
+        case("boolean", true, err(root(), "object_type"), || {
+            b"true".to_vec()
+        }),
+        case(
+            "empty object",
+            true,
+            err(root(), "email_or_linkedin_required"),
+            || b"{}".to_vec(),
+        ),
+        // Deep nesting: 100,000 levels (serde_json stops at 128: invalid_json, no stack overflow).
+        case(
+            "100,000 nested arrays",
+            true,
+            err(root(), "invalid_json"),
+            || {
+                let mut v = vec![b'['; 100_000];
+                v.extend(vec![b']'; 100_000]);
+                v
+            },
+        ),
+        case(
+            "100,000 nested objects in a payload",
+            true,
+            err(root(), "invalid_json"),
+            || {
+                let mut v = format!("{{{EMAIL},\"x\":").into_bytes();
+                for _ in 0..100_000 {
+                    v.extend_from_slice(b"{\"a\":");
+                }
+                v.push(b'1');
+                v.extend(vec![b'}'; 100_001]);
+                v
+            },
+        ),
+        case(
+            "100,000 unclosed arrays",
+            false,
+            err(root(), "invalid_json"),
+            || vec![b'['; 100_000],
+        ),
+        case(
+            "nesting within serde_json's limit",
+            true,
+            err(
+                json!(["custom_field_00000001-0000-4000-8000-000000000000"]),
+                "custom_field_type",
+            ),
+            || {
+                let deep = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+                with_email(&format!("\"custom_field_{}\":{deep}", uuid(1)))
+            },
+        ),
+        // Huge strings: over the 1 MiB record limit, reported without keeping their bytes.
+        case("5 MB title", true, err(root(), "payload_too_large"), || {
+            with_email(&format!("\"title\":\"{}\"", "x".repeat(5 * MIB)))
+        }),
+        case(
+            "20 MB title",
+            true,
+            err(root(), "payload_too_large"),
+            || with_email(&format!("\"title\":\"{}\"", "é".repeat(10 * MIB))),
+        ),
+        case(
+            "20 MB of bare letters",
+            false,
+            err(root(), "payload_too_large"),
+            || vec![b'a'; 20 * MIB],
+        ),
+        // More than the memory bound in one line: only its first 1 MiB + 1 byte is kept.
+        case(
+            "150 MB string",
+            true,
+            err(root(), "payload_too_large"),
+            || with_email(&format!("\"title\":\"{}\"", "z".repeat(150 * MIB))),
+        ),
+        // Under the record limit but over the field's: the rule's own error.
+        case(
+            "1,000,000-character title",
+            true,
+            Want::Errors(vec![(json!(["title"]), "string_too_long")]),
+            || with_email(&format!("\"title\":\"{}\"", "x".repeat(1_000_000))),
+        ),
+        case(
+            "900 KB key",
+            true,
+            err(json!(["k".repeat(900_000)]), "extra_forbidden"),
+            || with_email(&format!("\"{}\":1", "k".repeat(900_000))),
+        ),
+        // Many items.
+        case(
+            "5,000 tags",
+            true,
+            err(json!(["tags"]), "payload_too_large"),
+            || {
+                let tags: Vec<String> = (0..5000).map(uuid).collect();
+                with_email(&format!("\"tags\":{}", json!(tags)))
+            },
+        ),
+        case("1,000 tags (the limit)", true, Want::Ok, || {
+            let tags: Vec<String> = (0..1000).map(uuid).collect();
+            with_email(&format!("\"tags\":{}", json!(tags)))
+        }),
+        case(
+            "2,000 custom fields",
+            true,
+            err(root(), "payload_too_large"),
+            || {
+                let fields: Vec<String> = (0..2000)
+                    .map(|i| format!("\"custom_field_{}\":{i}", uuid(i)))
+                    .collect();
+                with_email(&fields.join(","))
+            },
+        ),
+        case("1,000 keys (the limit)", true, Want::Ok, || {
+            let fields: Vec<String> = (0..999)
+                .map(|i| format!("\"custom_field_{}\":\"v{i}\"", uuid(i)))
+                .collect();
+            with_email(&fields.join(","))
+        }),
+        // Not UTF-8, not Unicode.
+        case(
+            "invalid UTF-8 byte",
+            true,
+            err(root(), "invalid_json"),
+            || b"{\"email\":\"jane@acme.com\",\"title\":\"B\xe9a \xff\xfe\"}".to_vec(),
+        ),
+        case(
+            "truncated UTF-8 sequence",
+            true,
+            err(root(), "invalid_json"),
+            || b"{\"email\":\"jane@acme.com\",\"title\":\"\xe2\x82\"}".to_vec(),
+        ),
+        case(
+            "overlong UTF-8 encoding",
+            true,
+            err(root(), "invalid_json"),
+            || b"{\"email\":\"jane@acme.com\",\"title\":\"\xc0\xaf\"}".to_vec(),
+        ),
+        case(
+            "UTF-16 surrogate encoded in UTF-8",
+            true,
+            err(root(), "invalid_json"),
+            || b"{\"email\":\"jane@acme.com\",\"title\":\"\xed\xa0\x80\"}".to_vec(),
+        ),
+        case(
+            "lone high surrogate escape",
+            true,
+            err(root(), "invalid_json"),
+            || with_email("\"first_name\":\"Ja\\ud800ne\""),
+        ),
+        case(
+            "lone low surrogate escape",
+            true,
+            err(root(), "invalid_json"),
+            || with_email("\"first_name\":\"\\udc00\""),
+        ),
+        case(
+            "reversed surrogate pair",
+            true,
+            err(root(), "invalid_json"),
+            || with_email("\"first_name\":\"\\ude00\\ud83d\""),
+        ),
+        case("surrogate pair escape (an emoji)", true, Want::Ok, || {
+            with_email("\"first_name\":\"\\ud83d\\ude00\"")
+        }),
+        case("NUL byte", false, err(root(), "invalid_json"), || {
+            b"\0".to_vec()
+        }),
+        case(
+            "raw tab inside a string",
+            true,
+            err(root(), "invalid_json"),
+            || with_email("\"title\":\"a\tb\""),
+        ),
+        // Line ends.
+        case("escaped CRLF inside a name", true, Want::Ok, || {
+            with_email("\"first_name\":\"Jane\\r\\nMarie\"")
+        }),
+        case(
+            "two payloads joined by a bare CR",
+            false,
+            err(root(), "invalid_json"),
+            || format!("{{{EMAIL}}}\r{{{EMAIL}}}").into_bytes(),
+        ),
+        case(
+            "trailing garbage",
+            false,
+            err(root(), "invalid_json"),
+            || format!("{{{EMAIL}}} x").into_bytes(),
+        ),
+        // Keys that mean something to JavaScript.
+        case(
+            "__proto__ and constructor keys",
+            true,
+            Want::Errors(vec![
+                (json!(["__proto__"]), "extra_forbidden"),
+                (json!(["constructor"]), "extra_forbidden"),
+            ]),
+            || {
+                with_email("\"__proto__\":{\"polluted\":1},\"constructor\":{\"prototype\":{\"polluted\":1}}")
+            },
+        ),
+        case(
+            "__proto__ holding the payload",
+            true,
+            Want::Errors(vec![
+                (json!(["__proto__"]), "extra_forbidden"),
+                (json!([]), "email_or_linkedin_required"),
+            ]),
+            || format!("{{\"__proto__\":{{{EMAIL}}}}}").into_bytes(),
+        ),
+        // Numbers.
+        case(
+            "custom field 1e400",
+            true,
+            err(root(), "invalid_json"),
+            || with_email(&format!("\"custom_field_{}\":1e400", uuid(1))),
+        ),
+        case(
+            "custom field -1e400",
+            true,
+            err(root(), "invalid_json"),
+            || with_email(&format!("\"custom_field_{}\":-1e400", uuid(1))),
+        ),
+        case(
+            "do_not_contact 1e400",
+            true,
+            err(root(), "invalid_json"),
+            || with_email("\"do_not_contact\":1e400"),
+        ),
+        case(
+            "do_not_contact 2",
+            true,
+            err(json!(["do_not_contact"]), "bool_parsing"),
+            || with_email("\"do_not_contact\":2"),
+        ),
+        case(
+            "number where a string belongs",
+            true,
+            err(json!(["phone_number"]), "string_type"),
+            || with_email("\"phone_number\":14155552671"),
+        ),
+        case(
+            "a 100,000-digit number",
+            true,
+            err(root(), "invalid_json"),
+            || {
+                with_email(&format!(
+                    "\"custom_field_{}\":{}",
+                    uuid(1),
+                    "9".repeat(100_000)
+                ))
+            },
+        ),
+        // Control and bidi characters.
+        case(
+            "BEL in a name",
+            true,
+            err(json!(["first_name"]), "control_characters"),
+            || with_email("\"first_name\":\"Ja\\u0007ne\""),
+        ),
+        case(
+            "NUL escape in a title",
+            true,
+            err(json!(["title"]), "control_characters"),
+            || with_email("\"title\":\"\\u0000\""),
+        ),
+        case(
+            "right-to-left override",
+            true,
+            err(json!(["last_name"]), "control_characters"),
+            || with_email("\"last_name\":\"\u{202e}evil\""),
+        ),
+        case(
+            "bidi isolate",
+            true,
+            err(json!(["location"]), "control_characters"),
+            || with_email("\"location\":\"Paris\u{2066}\""),
+        ),
+        case(
+            "zero-width space in a custom field",
+            true,
+            err(
+                json!([format!("custom_field_{}", uuid(1))]),
+                "control_characters",
+            ),
+            || with_email(&format!("\"custom_field_{}\":\"a\u{200b}b\"", uuid(1))),
+        ),
+        case("zero-width joiner (allowed)", true, Want::Ok, || {
+            with_email("\"first_name\":\"\u{915}\u{94d}\u{200d}\u{937}\"")
+        }),
+        case(
+            "C1 control in an email",
+            true,
+            err(json!(["email"]), "email_invalid"),
+            || b"{\"email\":\"jane\\u0085@acme.com\"}".to_vec(),
+        ),
+        case("last record", true, Want::Ok, || {
+            format!("{{{EMAIL}}}").into_bytes()
+        }),
+    ]
+}
+
+/// How a run of the binary went.
+struct Run {
+    lines: Vec<Value>,
+    code: i32,
+    stderr: String,
+    elapsed: Duration,
+    peak_rss_kb: Option<u64>,
+}
+
+/// Runs `contact-rules check --jobs 2 <args>`, streaming `write` into its standard input.
+fn run_check(args: &[&str], write: impl FnOnce(&mut dyn Write) + Send + 'static) -> Run {
+    let time = Path::new("/usr/bin/time");
+    let rss_file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "hostile-rss-{}-{}.txt",
+        std::process::id(),
+        args.join("")
+    ));
+    let mut cmd = if time.exists() {
+        let mut c = Command::new(time);
+        c.arg("-f").arg("%M").arg("-o").arg(&rss_file).arg(BIN);
+        c
+    } else {
+        Command::new(BIN)
+    };
+    cmd.args(["check", "--jobs", "2", "--no-progress"])
+        .args(args);
+    let start = Instant::now();
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let pid = child.id();
+    let mut stdin = child.stdin.take().expect("piped");
+    let feeder = std::thread::spawn(move || {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut stdin);
+        write(&mut w);
+        let _ = w.flush();
+    });
+    // Without /usr/bin/time: poll the child's high-water mark while it runs.
+    let poller = (!time.exists()).then(|| {
+        std::thread::spawn(move || {
+            let mut peak = 0u64;
+            let status = format!("/proc/{pid}/status");
+            while let Ok(s) = std::fs::read_to_string(&status) {
+                let hwm = s
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok());
+                match hwm {
+                    Some(kb) => peak = peak.max(kb),
+                    None => break, // exited (a zombie has no memory)
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak
+        })
+    });
+    let stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let err_reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
+        s
+    });
+    let lines: Vec<Value> = BufReader::new(stdout)
+        .lines()
+        .map(|l| {
+            let l = l.expect("the output is UTF-8 lines");
+            serde_json::from_str(&l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l:.200}"))
+        })
+        .collect();
+    let status = child.wait().expect("the binary ends");
+    let elapsed = start.elapsed();
+    feeder.join().expect("the feeder thread");
+    let stderr = err_reader.join().expect("the stderr thread");
+    let peak_rss_kb = match poller {
+        Some(p) => Some(p.join().expect("the poller thread")),
+        None => std::fs::read_to_string(&rss_file)
+            .ok()
+            .and_then(|s| s.lines().last().and_then(|l| l.trim().parse().ok())),
+    };
+    let _ = std::fs::remove_file(&rss_file);
+    Run {
+        lines,
+        code: status.code().expect("exited, not killed"),
+        stderr,
+        elapsed,
+        peak_rss_kb,
+    }
+}
+
+/// Checks one result line per case, in order, with the wanted codes and paths.
+fn check_results(cases: &[&Case], run: &Run) {
+    assert!(
+        !run.stderr.contains("panicked"),
+        "the binary panicked: {}",
+        run.stderr
+    );
+    assert_eq!(
+        run.code, 1,
+        "some records are invalid: exit 1; stderr: {}",
+        run.stderr
+    );
+    assert_eq!(
+        run.lines.len(),
+        cases.len(),
+        "one result per record; stderr: {}",
+        run.stderr
+    );
+    for (i, (c, line)) in cases.iter().zip(&run.lines).enumerate() {
+        assert_eq!(line["index"], i, "{}: index", c.name);
+        match &c.want {
+            Want::Ok => assert_eq!(
+                line["ok"],
+                true,
+                "{}: {:.300}",
+                c.name,
+                line["errors"].to_string()
+            ),
+            Want::Errors(want) => {
+                assert_eq!(line["ok"], false, "{}", c.name);
+                let got: Vec<(Value, String)> = line["errors"]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{}: no errors: {line:.300}", c.name))
+                    .iter()
+                    .map(|e| {
+                        (
+                            e["path"].clone(),
+                            e["code"].as_str().unwrap_or("").to_owned(),
+                        )
+                    })
+                    .collect();
+                let want: Vec<(Value, String)> = want
+                    .iter()
+                    .map(|(p, c)| (p.clone(), (*c).to_owned()))
+                    .collect();
+                assert!(
+                    got == want,
+                    "{}: want {want:?}, got {:.500}",
+                    c.name,
+                    format!("{got:?}")
+                );
+                for e in line["errors"].as_array().into_iter().flatten() {
+                    assert!(
+                        e["message"].as_str().is_some_and(|m| !m.is_empty()),
+                        "{}: an error without a message",
+                        c.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_bounds(what: &str, run: &Run) {
+    eprintln!(
+        "{what}: {} records in {:.1} s, peak RSS {}",
+        run.lines.len(),
+        run.elapsed.as_secs_f64(),
+        run.peak_rss_kb
+            .map_or("unknown".to_string(), |kb| format!("{} MiB", kb / 1024))
+    );
+    assert!(
+        run.elapsed < Duration::from_secs(MAX_SECONDS),
+        "{what}: took {:?}, over the {MAX_SECONDS} s bound",
+        run.elapsed
+    );
+    if let Some(kb) = run.peak_rss_kb {
+        assert!(
+            kb < MAX_RSS_MB * 1024,
+            "{what}: peak RSS {} MiB, over the {MAX_RSS_MB} MiB bound",
+            kb / 1024
+        );
+    }
+}
+
+#[test]
+fn ndjson_hostile_corpus() {
+    let cases = Arc::new(corpus());
+    let feed = Arc::clone(&cases);
+    let run = run_check(&[], move |w| {
+        // A byte order mark first; blank lines (one of 5 MB of spaces) between records, which
+        // are skipped and not counted; CRLF line ends on every other record; no newline after
+        // the last one.
+        let _ = w.write_all(b"\xef\xbb\xbf");
+        for (i, c) in feed.iter().enumerate() {
+            if i == 3 {
+                let _ = w.write_all(&vec![b' '; 5 * MIB]);
+                let _ = w.write_all(b"\n\n\t\r\n");
+            }
+            if w.write_all(&(c.bytes)()).is_err() {
+                return;
+            }
+            if i + 1 < feed.len() {
+                let _ = w.write_all(if i % 2 == 0 { b"\r\n" } else { b"\n" });
+            }
+        }
+    });
+    let refs: Vec<&Case> = cases.iter().collect();
+    check_results(&refs, &run);
+    check_bounds("ndjson", &run);
+}
+
+#[test]
+fn json_array_hostile_corpus() {
+    let cases: Arc<Vec<Case>> = Arc::new(corpus().into_iter().filter(|c| c.balanced).collect());
+    let feed = Arc::clone(&cases);
+    let run = run_check(&["--input", "json"], move |w| {
+        let _ = w.write_all(b" [\n");
+        for (i, c) in feed.iter().enumerate() {
+            if i > 0 {
+                let _ = w.write_all(b",\r\n");
+            }
+            if w.write_all(&(c.bytes)()).is_err() {
+                return;
+            }
+        }
+        let _ = w.write_all(b"\n]\n");
+    });
+    let refs: Vec<&Case> = cases.iter().collect();
+    check_results(&refs, &run);
+    check_bounds("json array", &run);
+}
+
+#[test]
+fn csv_hostile_rows() {
+    let run = run_check(&["--input", "csv"], |w| {
+        let mut s = Vec::new();
+        s.extend_from_slice(b"email,first_name,tags,__proto__,do_not_contact\r\n");
+        // 0: fine, CRLF row ends.
+        s.extend_from_slice(b"jane@acme.com,Jane,,,\r\n");
+        // 1: a 5 MB cell: payload_too_large.
+        s.extend_from_slice(b"jane@acme.com,");
+        s.extend(vec![b'x'; 5 * MIB]);
+        s.extend_from_slice(b",,,\r\n");
+        // 2: not UTF-8: invalid_json.
+        s.extend_from_slice(b"jane@acme.com,B\xe9a,,,\r\n");
+        // 3: 5,000 tags in one cell.
+        let tags: Vec<String> = (0..5000).map(uuid).collect();
+        s.extend_from_slice(format!("jane@acme.com,,\"{}\",,\r\n", tags.join(",")).as_bytes());
+        // 4: the __proto__ column: an unknown key.
+        s.extend_from_slice(b"jane@acme.com,,,x,\r\n");
+        // 5: more cells than columns: invalid_json.
+        s.extend_from_slice(b"jane@acme.com,a,,,,extra\r\n");
+        // 6: a quoted cell with a CRLF and a bidi override: control_characters.
+        s.extend_from_slice("jane@acme.com,\"Ja\r\nne\u{202e}\",,,\r\n".as_bytes());
+        // 7: do_not_contact that is not a boolean.
+        s.extend_from_slice(b"jane@acme.com,,,,maybe\r\n");
+        let _ = w.write_all(&s);
+    });
+    let want: Vec<Vec<(Value, &str)>> = vec![
+        vec![],
+        vec![(json!([]), "payload_too_large")],
+        vec![(json!([]), "invalid_json")],
+        vec![(json!(["tags"]), "payload_too_large")],
+        vec![(json!(["__proto__"]), "extra_forbidden")],
+        vec![(json!([]), "invalid_json")],
+        vec![(json!(["first_name"]), "control_characters")],
+        vec![(json!(["do_not_contact"]), "bool_parsing")],
+    ];
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(run.lines.len(), want.len(), "stderr: {}", run.stderr);
+    for (i, (line, want)) in run.lines.iter().zip(&want).enumerate() {
+        assert_eq!(line["index"], i);
+        let got: Vec<(Value, &str)> = line["errors"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| (e["path"].clone(), e["code"].as_str().unwrap_or("")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(&got, want, "row {i}");
+    }
+    check_bounds("csv", &run);
+}
+
+/// The `normalize` subcommand with a long argument (128 KiB, the most one argument can hold on
+/// Linux) for each field: one clear issue, exit 1, promptly.
+#[test]
+fn normalize_long_values() {
+    let long = "9".repeat(128 * 1024 - 1);
+    for (field, code) in [
+        ("email", "email_invalid"),
+        ("phone", "phone_too_long"),
+        ("linkedin", "linkedin_url_invalid"),
+        ("domain", "domain_invalid"),
+        ("uuid", "uuid_parsing"),
+        ("text", "string_too_long"),
+    ] {
+        let start = Instant::now();
+        let out = Command::new(BIN)
+            .args(["normalize", field, &long])
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{field}: {stderr}");
+        assert!(out.stdout.is_empty(), "{field}");
+        assert!(
+            stderr.starts_with(code),
+            "{field}: want {code}, got {stderr:.200}"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{field}: {:?}",
+            start.elapsed()
+        );
+    }
+}
