@@ -222,6 +222,7 @@ pub fn validate_contact(payload: &Value, options: &Options) -> Outcome {
         errors: Vec::new(),
         warnings: Vec::new(),
         identity_given: false,
+        input_keys: map.len(),
     };
     for (key, value) in map {
         v.key(key, value);
@@ -247,6 +248,9 @@ struct Validation<'o> {
     warnings: Vec<Issue>,
     /// An email or LinkedIn URL was given (not absent, null or blank), valid or not.
     identity_given: bool,
+    /// How many keys the payload has: a derived `domain` must not take the output over
+    /// `max_keys`, or the output would not validate again.
+    input_keys: usize,
 }
 
 impl Validation<'_> {
@@ -466,7 +470,10 @@ impl Validation<'_> {
             return;
         };
         match &self.out.domain {
-            Field::Absent if self.options.derive_domain_from_email => {
+            Field::Absent
+                if self.options.derive_domain_from_email
+                    && self.input_keys < self.options.limits.max_keys =>
+            {
                 self.out.domain = match self.options.domain_mode {
                     DomainMode::Registrable => Field::Value(from_email.value),
                     DomainMode::Host => match domain::normalize(email_domain, self.options) {
