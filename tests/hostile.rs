@@ -308,13 +308,19 @@ fn corpus() -> Vec<Case> {
         case(
             "custom field 1e400",
             true,
-            err(json!([format!("custom_field_{}", uuid(1))]), "custom_field_type"),
+            err(
+                json!([format!("custom_field_{}", uuid(1))]),
+                "custom_field_type",
+            ),
             || with_email(&format!("\"custom_field_{}\":1e400", uuid(1))),
         ),
         case(
             "custom field -1e400",
             true,
-            err(json!([format!("custom_field_{}", uuid(1))]), "custom_field_type"),
+            err(
+                json!([format!("custom_field_{}", uuid(1))]),
+                "custom_field_type",
+            ),
             || with_email(&format!("\"custom_field_{}\":-1e400", uuid(1))),
         ),
         case(
@@ -338,7 +344,10 @@ fn corpus() -> Vec<Case> {
         case(
             "a 100,000-digit number",
             true,
-            err(json!([format!("custom_field_{}", uuid(1))]), "custom_field_type"),
+            err(
+                json!([format!("custom_field_{}", uuid(1))]),
+                "custom_field_type",
+            ),
             || {
                 with_email(&format!(
                     "\"custom_field_{}\":{}",
