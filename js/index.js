@@ -12,6 +12,7 @@ import init, {
   validateManyJson,
   normalizeFieldJson,
   toFastApiErrorsJson,
+  payloadTooLargeJson,
 } from './contact_rules_core.js';
 
 const wasmUrl = new URL('./contact_rules_core_bg.wasm', import.meta.url);
@@ -71,13 +72,36 @@ function guard(key, value) {
   }
 }
 
-function toJson(value) {
+// Thrown by the replacer once a payload's JSON text is known to be over the size limit, so that
+// a huge value (a sparse array of ten million holes, say) is not serialized in full first.
+const TOO_LARGE = Symbol('too large');
+const DEFAULT_MAX_PAYLOAD_BYTES = 1 << 20;
+
+function toJson(value, maxBytes = Infinity) {
+  // A lower bound of the text's length in bytes, so the cut is never wrong: an object key
+  // costs at least its UTF-16 length (array indexes are not written), a string value its
+  // length, any other value one character, plus one separator each (a container's closing
+  // bracket pays for its last member's missing comma); UTF-8 never takes fewer bytes than UTF-16.
+  let budget = maxBytes;
+  function bounded(key, v) {
+    const out = guard.call(this, key, v);
+    const keyCost = Array.isArray(this) ? 0 : key.length;
+    budget -= keyCost + (typeof out === 'string' ? out.length : 1) + 1;
+    if (budget < 0) throw TOO_LARGE;
+    return out;
+  }
   try {
-    return JSON.stringify(value, guard);
+    return JSON.stringify(value, maxBytes === Infinity ? guard : bounded);
   } catch (e) {
+    if (e === TOO_LARGE) throw e;
     if (e instanceof TypeError && e.message.startsWith('contact-rules:')) throw e;
     throw misuse(`cannot read the payload as JSON: ${e?.message ?? e}`, e);
   }
+}
+
+function maxPayloadBytes(options) {
+  const max = options?.limits?.maxPayloadBytes;
+  return typeof max === 'number' ? max : DEFAULT_MAX_PAYLOAD_BYTES;
 }
 
 function optionsJson(options) {
@@ -96,14 +120,21 @@ function fromWire(text) {
   return out;
 }
 
-function runOne(payload, opts) {
+function runOne(payload, opts, maxBytes) {
   if (payload === undefined) throw misuse('validateContact needs a payload');
-  return fromWire(validateJson(toJson(payload), opts));
+  let text;
+  try {
+    text = toJson(payload, maxBytes);
+  } catch (e) {
+    if (e === TOO_LARGE) return fromWire(payloadTooLargeJson(opts));
+    throw e;
+  }
+  return fromWire(validateJson(text, opts));
 }
 
 /** Validates and normalizes one payload. See index.d.ts. */
 export function validateContact(payload, options) {
-  return runOne(payload, optionsJson(options));
+  return runOne(payload, optionsJson(options), maxPayloadBytes(options));
 }
 
 /** Validates an array of payloads in one call (for bulk imports). See index.d.ts. */
@@ -143,6 +174,7 @@ export function toFastApiErrors(issues) {
 export function createContactSchema(options) {
   const opts = optionsJson(options);
   fromWire(validateJson('{}', opts)); // malformed options throw their TypeError now, once
+  const maxBytes = maxPayloadBytes(options);
   return Object.freeze({
     '~standard': Object.freeze({
       version: 1,
@@ -150,7 +182,7 @@ export function createContactSchema(options) {
       validate(value) {
         let result;
         try {
-          result = runOne(value, opts);
+          result = runOne(value, opts, maxBytes);
         } catch (e) {
           if (e instanceof TypeError) return { issues: [{ message: e.message, path: [] }] };
           throw e;

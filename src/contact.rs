@@ -159,20 +159,25 @@ pub const KNOWN_KEYS: [&str; 11] = [
 /// assert_eq!(validate_contact_str("{", &Options::default()).errors[0].code, Code::InvalidJson);
 /// ```
 pub fn validate_contact_str(json: &str, options: &Options) -> Outcome {
-    let max = options.limits.max_payload_bytes;
-    if json.len() > max {
-        return Outcome::failed(Issue::at(
-            Vec::new(),
-            FieldIssue::new(Code::PayloadTooLarge)
-                .with_message(format!("The payload is too large: at most {max} bytes."))
-                .with_ctx("max_bytes", max as u64),
-            None,
-        ));
+    if json.len() > options.limits.max_payload_bytes {
+        return too_large(options);
     }
     match serde_json::from_str::<Value>(json) {
         Ok(v) => validate_contact(&v, options),
         Err(e) => Outcome::failed(invalid_json(&e.to_string())),
     }
+}
+
+/// The outcome of a record whose JSON text is over [`crate::Limits::max_payload_bytes`].
+pub(crate) fn too_large(options: &Options) -> Outcome {
+    let max = options.limits.max_payload_bytes;
+    Outcome::failed(Issue::at(
+        Vec::new(),
+        FieldIssue::new(Code::PayloadTooLarge)
+            .with_message(format!("The payload is too large: at most {max} bytes."))
+            .with_ctx("max_bytes", max as u64),
+        None,
+    ))
 }
 
 /// The `invalid_json` issue for a record that could not be parsed.

@@ -127,6 +127,16 @@ pub fn validate_json(payload: &str, options: &str) -> String {
     }
 }
 
+/// The result for a payload whose JSON text is over the size limit: the wrapper stops
+/// serializing a payload as soon as its text is known to be too large, and asks for this.
+#[wasm_bindgen(js_name = payloadTooLargeJson)]
+pub fn payload_too_large_json(options: &str) -> String {
+    match options_from_json(options) {
+        Ok(o) => result_value(crate::contact::too_large(&o)).to_string(),
+        Err(e) => misuse(e),
+    }
+}
+
 /// Validates a JSON array of payloads; returns a JSON array of results, in order.
 #[wasm_bindgen(js_name = validateManyJson)]
 pub fn validate_many_json(payloads: &str, options: &str) -> String {

@@ -143,3 +143,14 @@ test('Object.create(null) payloads are plain', () => {
   p.email = 'a@acme.com';
   assert.equal(validateContact(p).ok, true);
 });
+
+test('the early size cut never refuses a payload within the limit', () => {
+  const payload = { email: 'a@acme.com', tags: Array.from({ length: 20 }, (_, i) => `a0000000-0000-4000-8000-${String(i).padStart(12, '0')}`) };
+  const exact = JSON.stringify(payload).length;
+  assert.equal(validateContact(payload, { limits: { maxPayloadBytes: exact } }).ok, true);
+  const over = validateContact(payload, { limits: { maxPayloadBytes: exact - 1 } });
+  assert.deepEqual(over.errors.map((e) => [e.path, e.code]), [[[], 'payload_too_large']]);
+  const numbers = { email: 'a@acme.com', 'custom_field_a0000000-0000-4000-8000-000000000001': 0 };
+  const n = JSON.stringify(numbers).length;
+  assert.equal(validateContact(numbers, { limits: { maxPayloadBytes: n } }).ok, true);
+});
