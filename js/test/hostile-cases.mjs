@@ -136,10 +136,10 @@ export const cases = [
     want: { errors: [[[], 'payload_too_large']] },
   },
   {
-    // Regression (harden review 2026-11-29): O(1) memory in, but JSON.stringify with the guard
-    // writes 10,000,000 nulls (50 MB) before the size limit is looked at: about 11 s and 500 MB
-    // in Node, and the WebAssembly memory grows to hold the text. The wrapper should stop
-    // serializing once the text is over limits.maxPayloadBytes.
+    // Regression (harden review 2026-11-29): O(1) memory in, but JSON.stringify wrote
+    // 10,000,000 nulls (50 MB) before the size limit was looked at: about 12 s and 500 MB in
+    // Node. The wrapper now stops serializing once the text is known to be over
+    // limits.maxPayloadBytes.
     name: 'sparse tags of length 10,000,000',
     run: (l) => {
       const tags = [];
