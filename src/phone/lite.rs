@@ -35,9 +35,9 @@
 //! hash of the generator's sources, checked by a test); three Unicode tables in LEB128 (the
 //! first code points of the runs of ten decimal digits of libphonenumber's digit table, the
 //! same for the `regex` crate's `\p{Nd}`, and the ranges of characters trimmed from the end of
-//! a number as gap/length pairs); the number of territories; then one text line per territory
-//! as described in `tools/phone-meta/src/main.rs` (`territories`), whose patterns use the
-//! syntax of `tools/phone-meta/src/prog.rs` (`text`).
+//! a number as gap/length pairs); the number of territories and the length of each one's line;
+//! then one text line per territory as described in `tools/phone-meta/src/main.rs`
+//! (`territories`), whose patterns use the syntax of `tools/phone-meta/src/prog.rs` (`text`).
 
 use super::{find, Engine, ParseError, Possibility};
 use std::sync::OnceLock;
@@ -157,8 +157,9 @@ struct Meta {
     digits: Vec<u32>,
     /// First code points of the runs of ten `\p{Nd}` of the `regex` crate.
     nd: Vec<u32>,
-    /// Ranges (inclusive) of characters trimmed from the end of a number.
-    unwanted: Vec<(u32, u32)>,
+    /// Ranges of characters trimmed from the end of a number: the first code point of each
+    /// range, then the one after it, in order.
+    unwanted: Vec<u32>,
     territories: Vec<Territory>,
     /// Country code to territories, the main country first, then in metadata order.
     by_code: Vec<Vec<u16>>,
@@ -257,8 +258,7 @@ impl Meta {
         }
         let digits = deltas(data, &mut at, 1)?;
         let nd = deltas(data, &mut at, 1)?;
-        let pairs = deltas(data, &mut at, 2)?;
-        let unwanted = pairs.chunks(2).map(|p| (p[0], p[p.len() - 1])).collect();
+        let unwanted = deltas(data, &mut at, 2)?;
         let count = varint(data, &mut at)? as usize;
         let mut territories = Vec::new();
         let mut by_region = vec![u16::MAX; 26 * 26];
@@ -334,8 +334,8 @@ impl Meta {
     /// an unassigned code point.
     fn is_unwanted_end_char(&self, c: char) -> bool {
         let c = c as u32;
-        let i = self.unwanted.partition_point(|&(start, _)| start <= c);
-        c != '#' as u32 && i > 0 && self.unwanted.get(i - 1).is_some_and(|r| c <= r.1)
+        // Inside a range: after an odd number of bounds.
+        c != '#' as u32 && self.unwanted.partition_point(|&bound| bound <= c) % 2 == 1
     }
 
     /// The territories of a country code, in libphonenumber's order.
@@ -1205,7 +1205,24 @@ fn extension_starts(meta: &Meta, s: &[char], found: &mut dyn FnMut(usize, usize)
     let label_end = seps - (seps > 0 && matches!(s[seps - 1], ':' | '.' | '．')) as usize;
     // 2. and 3. (Every label ends with one of these.)
     let last = label_end.checked_sub(1).map(|i| fold(s[i]));
-    let labelled = last.is_some_and(|c| "tnoó\u{301}ｔｎбx#～~ｘ＃".contains(c));
+    let labelled = last.is_some_and(|c| {
+        matches!(
+            c,
+            't' | 'n'
+                | 'o'
+                | 'ó'
+                | '\u{301}'
+                | 'ｔ'
+                | 'ｎ'
+                | 'б'
+                | 'x'
+                | 'ｘ'
+                | '#'
+                | '＃'
+                | '~'
+                | '～'
+        )
+    });
     for (labels, max) in [(&EXPLICIT_LABELS[..], 20), (&AMBIGUOUS_LABELS[..], 9)] {
         if labelled && n <= max {
             for label in labels {
@@ -1223,6 +1240,9 @@ fn extension_starts(meta: &Meta, s: &[char], found: &mut dyn FnMut(usize, usize)
         }
     }
     // 5. and 6.: the label ends before `[:\.．]`, or anywhere in the separators.
+    // (Where the current run of commas may start, with the spaces before it: found once per
+    // run, so that this stays linear.)
+    let mut comma_run: Option<usize> = None;
     for e in label_end.max(1)..=digits {
         let c = s[e - 1];
         if n <= 15 && c == ';' {
@@ -1231,9 +1251,12 @@ fn extension_starts(meta: &Meta, s: &[char], found: &mut dyn FnMut(usize, usize)
         if n <= 15 && c == ',' && e >= 2 && s[e - 2] == ',' {
             found(run_start(s, e - 2, &is_space), e - 2);
         }
-        if n <= 9 && c == ',' {
-            let commas = run_start(s, e, &|c| c == ',');
-            found(run_start(s, commas, &is_space), e - 1);
+        if c != ',' {
+            comma_run = None;
+        } else if n <= 9 {
+            let from = *comma_run
+                .get_or_insert_with(|| run_start(s, run_start(s, e, &|c| c == ','), &is_space));
+            found(from, e - 1);
         }
     }
 }
@@ -1455,6 +1478,32 @@ mod tests {
         for bad in ["[", "(", "d{", "[9-", ")", "x", "<<<<<1)))))"] {
             assert!(Prog::parse(bad.as_bytes()).is_none(), "{bad}");
         }
+    }
+
+    /// Inputs built to make the hand-written matchers work hardest stay fast (linear time).
+    #[test]
+    fn adversarial_inputs() {
+        let pieces = [
+            ",", ",,", ", ", " ", "-", "/", "/ ", "/x", "x", "1", "#", ";", ":", "ext", "\n", "+",
+        ];
+        let start = std::time::Instant::now();
+        for a in pieces {
+            for b in pieces {
+                let mut s = a.repeat(240 / a.len().max(1));
+                s.push_str(b);
+                s.push_str("123");
+                for region in [None, Lite::region("US")] {
+                    let _ = Lite::parse(&s, region);
+                    let _ = Lite::parse(&format!("1234{s}"), region);
+                }
+            }
+        }
+        // 1,024 parses of up to 250 characters (a debug build).
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
+        );
     }
 
     #[test]

@@ -269,9 +269,11 @@ fn unicode(out: &mut Vec<u8>) {
     varint(out, ranges.len() as u32);
     let mut prev = 0;
     for &(a, b) in &ranges {
+        // Half-open: the start, then the end after the range (the ranges are apart).
+        assert!(prev == 0 || a > prev);
         varint(out, a - prev);
-        varint(out, b - a);
-        prev = b;
+        varint(out, b + 1 - a);
+        prev = b + 1;
     }
     eprintln!("unwanted end ranges: {}", ranges.len());
 }
