@@ -492,7 +492,66 @@ enum Inst {
 }
 
 /// A compiled metadata pattern, matched against strings of ASCII digits.
-struct Prog(Vec<Inst>);
+struct Prog {
+    code: Vec<Inst>,
+    /// The lengths of the strings it matches (bit per length), and the digits they may start
+    /// with (bit per digit; bit 10: the empty string): a quick no for most numbers.
+    lengths: u64,
+    first: u16,
+}
+
+/// The lengths (bit per length) and first digits (bit per digit, bit 10 when it can match the
+/// empty string) of what `code` matches, anchors aside.
+fn shape(code: &[Inst]) -> (u64, u16) {
+    let (mut lengths, mut first) = (1u64, 1u16 << 10);
+    let mut i = 0;
+    while let Some(&inst) = code.get(i) {
+        i += 1;
+        let (l, f) = match inst {
+            Inst::Set(set) => (2, set),
+            Inst::Start | Inst::End => (1, 1 << 10),
+            Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+                let (b, next) = body(code, i - 1, len);
+                i = next;
+                match inst {
+                    Inst::Alt(_) => {
+                        let (mut l, mut f, mut j) = (0, 0, 0);
+                        while let Some(&Inst::Branch(n)) = b.get(j) {
+                            let (branch, next) = body(b, j, n);
+                            let (bl, bf) = shape(branch);
+                            (l, f, j) = (l | bl, f | bf, next);
+                        }
+                        (l, f)
+                    }
+                    Inst::Rep(min, max, _) => {
+                        let (bl, bf) = shape(b);
+                        let (mut cur, mut acc) = (1u64, 0u64);
+                        for k in 0..=max {
+                            if k >= min {
+                                acc |= cur;
+                            }
+                            cur = sum_lengths(cur, bl);
+                        }
+                        (acc, if min == 0 { bf | 1 << 10 } else { bf })
+                    }
+                    _ => shape(b),
+                }
+            }
+        };
+        if first & 1 << 10 != 0 {
+            first = (first & !(1 << 10)) | f;
+        }
+        lengths = sum_lengths(lengths, l);
+    }
+    (lengths, first)
+}
+
+/// The lengths of concatenations (bit per length, up to 63).
+fn sum_lengths(a: u64, b: u64) -> u64 {
+    (0..64)
+        .filter(|i| a & 1 << i != 0)
+        .fold(0, |acc, i| acc | b << i)
+}
 
 /// The capture groups a pattern may have (the metadata has at most two).
 const GROUPS: usize = 4;
@@ -510,20 +569,31 @@ impl Prog {
         let mut at = 0;
         let mut groups = 0;
         let code = alternation(b, &mut at, &mut groups)?;
-        (at == b.len()).then_some(Prog(code))
+        let (lengths, first) = shape(&code);
+        (at == b.len()).then_some(Prog {
+            code,
+            lengths,
+            first,
+        })
     }
 
     /// Whether the whole of `s` matches (the `^(?:...)$` form).
     #[inline(never)]
     fn full_match(&self, s: &[u8]) -> bool {
         // Metadata patterns match at most 63 digits (checked by the generator).
-        s.len() < 64 && Positions::new(s, true).run(&self.0, 1) & (1u64 << s.len()) != 0
+        let first = s
+            .first()
+            .map_or(1 << 10, |&c| 1u16 << (c.wrapping_sub(b'0') % 16));
+        s.len() < 64
+            && self.lengths & 1 << s.len() != 0
+            && self.first & first != 0
+            && Positions::new(s, true).run(&self.code, 1) & (1u64 << s.len()) != 0
     }
 
     /// Whether a prefix of `s` matches (the `^(?:...)` form).
     fn prefix_match(&self, s: &[u8]) -> bool {
         let short = s.len() < 64;
-        Positions::new(&s[..s.len().min(63)], short).run(&self.0, 1) != 0
+        Positions::new(&s[..s.len().min(63)], short).run(&self.code, 1) != 0
     }
 
     /// The leftmost-first match at the start of `s` (the `^(?:...)` form): its end and its
@@ -534,7 +604,7 @@ impl Prog {
             groups: [None; GROUPS],
             end: 0,
         };
-        bt.seq(&self.0, 0, &Cont::Done)
+        bt.seq(&self.code, 0, &Cont::Done)
             .then_some((bt.end, bt.groups))
     }
 }
@@ -642,8 +712,9 @@ fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
 
 /// Sets of positions in a string of ASCII digits (bit `i`: before the `i`-th digit).
 struct Positions {
-    /// Positions before each digit value.
+    /// Positions before each digit value, and before any digit.
     by_digit: [u64; 10],
+    any: u64,
     /// The end position (`0` when the end is out of reach).
     end: u64,
 }
@@ -658,8 +729,23 @@ impl Positions {
         }
         Positions {
             by_digit,
+            any: by_digit.iter().fold(0, |a, b| a | b),
             end: if whole { 1 << s.len() } else { 0 },
         }
+    }
+
+    /// The positions before a digit of `set`.
+    fn at(&self, set: u16) -> u64 {
+        if set == 0x3FF {
+            return self.any;
+        }
+        let mut at = 0;
+        let mut rest = set;
+        while rest != 0 {
+            at |= self.by_digit[rest.trailing_zeros() as usize % 10];
+            rest &= rest - 1;
+        }
+        at
     }
 
     /// The positions reachable from `from` through `code`.
@@ -671,15 +757,7 @@ impl Positions {
             }
             i += 1;
             from = match inst {
-                Inst::Set(set) => {
-                    let mut at = 0;
-                    let mut rest = set;
-                    while rest != 0 {
-                        at |= self.by_digit[rest.trailing_zeros() as usize % 10];
-                        rest &= rest - 1;
-                    }
-                    (from & at) << 1
-                }
+                Inst::Set(set) => (from & self.at(set)) << 1,
                 Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                     let (b, next) = body(code, i - 1, len);
                     i = next;
@@ -695,13 +773,21 @@ impl Positions {
                             acc
                         }
                         Inst::Rep(min, max, _) => {
+                            // (`d{n}` and the like, most of them, step without recursion.)
+                            let one = match b {
+                                [Inst::Set(set)] => Some(self.at(*set)),
+                                _ => None,
+                            };
                             let mut cur = from;
                             let mut acc = 0;
                             for k in 0..max {
                                 if k >= min {
                                     acc |= cur;
                                 }
-                                cur = self.run(b, cur);
+                                cur = match one {
+                                    Some(at) => (cur & at) << 1,
+                                    None => self.run(b, cur),
+                                };
                             }
                             acc | cur
                         }
