@@ -871,3 +871,63 @@ fn profile_lite() {
     }
     eprintln!("{count} numbers");
 }
+
+/// Writes generated cases and rlibphonenumber's verdicts (the rule's results, as JSON lines
+/// `[input, region, value-or-code, warnings]`) to `PHONE_EQ_DUMP`, for comparing the
+/// WebAssembly build. `PHONE_EQ_ITERS` cases.
+#[test]
+#[ignore = "writes a file for the WebAssembly comparison"]
+fn dump_cases() {
+    let Ok(path) = std::env::var("PHONE_EQ_DUMP") else {
+        return;
+    };
+    let iters: usize = env_or("PHONE_EQ_ITERS", 100_000);
+    let mut rng = Rng(env_or("PHONE_EQ_SEED", 0x0DDB_1A5E_5BAD_5EEDu64) | 1);
+    let examples = examples();
+    let regions = regions();
+    let mut out = String::new();
+    for i in 0..iters {
+        let (s, region) = if i % 4 == 3 {
+            // Random strings too.
+            let mut s = String::new();
+            for _ in 0..rng.below(24) {
+                match rng.below(3) {
+                    0 => s.push((b'0' + rng.below(10) as u8) as char),
+                    1 => s.push_str(SPICE[rng.below(SPICE.len())]),
+                    _ => s.extend(char::from_u32((rng.next() % 0x11_0000) as u32)),
+                }
+            }
+            (s, rng.chance(60).then(|| rng.pick(&regions).clone()))
+        } else {
+            phone_string(&mut rng, &examples, &regions)
+        };
+        let options = Options {
+            default_region: region.as_deref().map(|r| Region::parse(r).expect("region")),
+            phone_validity: if rng.chance(30) {
+                PhoneValidity::Possible
+            } else {
+                PhoneValidity::Valid
+            },
+            ..Options::default()
+        };
+        let verdict = match normalize_with::<Rlib>(&s, &options) {
+            Ok(n) => serde_json::json!([
+                n.value,
+                n.warnings
+                    .iter()
+                    .map(|w| w.code.as_str())
+                    .collect::<Vec<_>>()
+            ]),
+            Err(e) => serde_json::json!([e.code.as_str()]),
+        };
+        let line = serde_json::json!([
+            s,
+            region,
+            matches!(options.phone_validity, PhoneValidity::Possible),
+            verdict
+        ]);
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).expect("write dump");
+}

@@ -35,9 +35,9 @@
 //! hash of the generator's sources, checked by a test); three Unicode tables in LEB128 (the
 //! first code points of the runs of ten decimal digits of libphonenumber's digit table, the
 //! same for the `regex` crate's `\p{Nd}`, and the ranges of characters trimmed from the end of
-//! a number as gap/length pairs); the number of territories; then one text line per territory
-//! as described in `tools/phone-meta/src/main.rs` (`territories`), whose patterns use the
-//! syntax of `tools/phone-meta/src/prog.rs` (`text`).
+//! a number as gap/length pairs); the number of territories and the length of each one's line;
+//! then one text line per territory as described in `tools/phone-meta/src/main.rs`
+//! (`territories`), whose patterns use the syntax of `tools/phone-meta/src/prog.rs` (`text`).
 
 use super::{find, Engine, ParseError, Possibility};
 use std::sync::OnceLock;
@@ -157,8 +157,9 @@ struct Meta {
     digits: Vec<u32>,
     /// First code points of the runs of ten `\p{Nd}` of the `regex` crate.
     nd: Vec<u32>,
-    /// Ranges (inclusive) of characters trimmed from the end of a number.
-    unwanted: Vec<(u32, u32)>,
+    /// Ranges of characters trimmed from the end of a number: the first code point of each
+    /// range, then the one after it, in order.
+    unwanted: Vec<u32>,
     territories: Vec<Territory>,
     /// Country code to territories, the main country first, then in metadata order.
     by_code: Vec<Vec<u16>>,
@@ -257,8 +258,7 @@ impl Meta {
         }
         let digits = deltas(data, &mut at, 1)?;
         let nd = deltas(data, &mut at, 1)?;
-        let pairs = deltas(data, &mut at, 2)?;
-        let unwanted = pairs.chunks(2).map(|p| (p[0], p[p.len() - 1])).collect();
+        let unwanted = deltas(data, &mut at, 2)?;
         let count = varint(data, &mut at)? as usize;
         let mut territories = Vec::new();
         let mut by_region = vec![u16::MAX; 26 * 26];
@@ -334,8 +334,8 @@ impl Meta {
     /// an unassigned code point.
     fn is_unwanted_end_char(&self, c: char) -> bool {
         let c = c as u32;
-        let i = self.unwanted.partition_point(|&(start, _)| start <= c);
-        c != '#' as u32 && i > 0 && self.unwanted.get(i - 1).is_some_and(|r| c <= r.1)
+        // Inside a range: after an odd number of bounds.
+        c != '#' as u32 && self.unwanted.partition_point(|&bound| bound <= c) % 2 == 1
     }
 
     /// The territories of a country code, in libphonenumber's order.
@@ -492,7 +492,66 @@ enum Inst {
 }
 
 /// A compiled metadata pattern, matched against strings of ASCII digits.
-struct Prog(Vec<Inst>);
+struct Prog {
+    code: Vec<Inst>,
+    /// The lengths of the strings it matches (bit per length), and the digits they may start
+    /// with (bit per digit; bit 10: the empty string): a quick no for most numbers.
+    lengths: u64,
+    first: u16,
+}
+
+/// The lengths (bit per length) and first digits (bit per digit, bit 10 when it can match the
+/// empty string) of what `code` matches, anchors aside.
+fn shape(code: &[Inst]) -> (u64, u16) {
+    let (mut lengths, mut first) = (1u64, 1u16 << 10);
+    let mut i = 0;
+    while let Some(&inst) = code.get(i) {
+        i += 1;
+        let (l, f) = match inst {
+            Inst::Set(set) => (2, set),
+            Inst::Start | Inst::End => (1, 1 << 10),
+            Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+                let (b, next) = body(code, i - 1, len);
+                i = next;
+                match inst {
+                    Inst::Alt(_) => {
+                        let (mut l, mut f, mut j) = (0, 0, 0);
+                        while let Some(&Inst::Branch(n)) = b.get(j) {
+                            let (branch, next) = body(b, j, n);
+                            let (bl, bf) = shape(branch);
+                            (l, f, j) = (l | bl, f | bf, next);
+                        }
+                        (l, f)
+                    }
+                    Inst::Rep(min, max, _) => {
+                        let (bl, bf) = shape(b);
+                        let (mut cur, mut acc) = (1u64, 0u64);
+                        for k in 0..=max {
+                            if k >= min {
+                                acc |= cur;
+                            }
+                            cur = sum_lengths(cur, bl);
+                        }
+                        (acc, if min == 0 { bf | 1 << 10 } else { bf })
+                    }
+                    _ => shape(b),
+                }
+            }
+        };
+        if first & 1 << 10 != 0 {
+            first = (first & !(1 << 10)) | f;
+        }
+        lengths = sum_lengths(lengths, l);
+    }
+    (lengths, first)
+}
+
+/// The lengths of concatenations (bit per length, up to 63).
+fn sum_lengths(a: u64, b: u64) -> u64 {
+    (0..64)
+        .filter(|i| a & 1 << i != 0)
+        .fold(0, |acc, i| acc | b << i)
+}
 
 /// The capture groups a pattern may have (the metadata has at most two).
 const GROUPS: usize = 4;
@@ -510,20 +569,31 @@ impl Prog {
         let mut at = 0;
         let mut groups = 0;
         let code = alternation(b, &mut at, &mut groups)?;
-        (at == b.len()).then_some(Prog(code))
+        let (lengths, first) = shape(&code);
+        (at == b.len()).then_some(Prog {
+            code,
+            lengths,
+            first,
+        })
     }
 
     /// Whether the whole of `s` matches (the `^(?:...)$` form).
     #[inline(never)]
     fn full_match(&self, s: &[u8]) -> bool {
         // Metadata patterns match at most 63 digits (checked by the generator).
-        s.len() < 64 && Positions::new(s, true).run(&self.0, 1) & (1u64 << s.len()) != 0
+        let first = s
+            .first()
+            .map_or(1 << 10, |&c| 1u16 << (c.wrapping_sub(b'0') % 16));
+        s.len() < 64
+            && self.lengths & 1 << s.len() != 0
+            && self.first & first != 0
+            && Positions::new(s, true).run(&self.code, 1) & (1u64 << s.len()) != 0
     }
 
     /// Whether a prefix of `s` matches (the `^(?:...)` form).
     fn prefix_match(&self, s: &[u8]) -> bool {
         let short = s.len() < 64;
-        Positions::new(&s[..s.len().min(63)], short).run(&self.0, 1) != 0
+        Positions::new(&s[..s.len().min(63)], short).run(&self.code, 1) != 0
     }
 
     /// The leftmost-first match at the start of `s` (the `^(?:...)` form): its end and its
@@ -534,7 +604,7 @@ impl Prog {
             groups: [None; GROUPS],
             end: 0,
         };
-        bt.seq(&self.0, 0, &Cont::Done)
+        bt.seq(&self.code, 0, &Cont::Done)
             .then_some((bt.end, bt.groups))
     }
 }
@@ -642,8 +712,9 @@ fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
 
 /// Sets of positions in a string of ASCII digits (bit `i`: before the `i`-th digit).
 struct Positions {
-    /// Positions before each digit value.
+    /// Positions before each digit value, and before any digit.
     by_digit: [u64; 10],
+    any: u64,
     /// The end position (`0` when the end is out of reach).
     end: u64,
 }
@@ -658,8 +729,23 @@ impl Positions {
         }
         Positions {
             by_digit,
+            any: by_digit.iter().fold(0, |a, b| a | b),
             end: if whole { 1 << s.len() } else { 0 },
         }
+    }
+
+    /// The positions before a digit of `set`.
+    fn at(&self, set: u16) -> u64 {
+        if set == 0x3FF {
+            return self.any;
+        }
+        let mut at = 0;
+        let mut rest = set;
+        while rest != 0 {
+            at |= self.by_digit[rest.trailing_zeros() as usize % 10];
+            rest &= rest - 1;
+        }
+        at
     }
 
     /// The positions reachable from `from` through `code`.
@@ -671,15 +757,7 @@ impl Positions {
             }
             i += 1;
             from = match inst {
-                Inst::Set(set) => {
-                    let mut at = 0;
-                    let mut rest = set;
-                    while rest != 0 {
-                        at |= self.by_digit[rest.trailing_zeros() as usize % 10];
-                        rest &= rest - 1;
-                    }
-                    (from & at) << 1
-                }
+                Inst::Set(set) => (from & self.at(set)) << 1,
                 Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                     let (b, next) = body(code, i - 1, len);
                     i = next;
@@ -695,13 +773,21 @@ impl Positions {
                             acc
                         }
                         Inst::Rep(min, max, _) => {
+                            // (`d{n}` and the like, most of them, step without recursion.)
+                            let one = match b {
+                                [Inst::Set(set)] => Some(self.at(*set)),
+                                _ => None,
+                            };
                             let mut cur = from;
                             let mut acc = 0;
                             for k in 0..max {
                                 if k >= min {
                                     acc |= cur;
                                 }
-                                cur = self.run(b, cur);
+                                cur = match one {
+                                    Some(at) => (cur & at) << 1,
+                                    None => self.run(b, cur),
+                                };
                             }
                             acc | cur
                         }
@@ -1205,7 +1291,24 @@ fn extension_starts(meta: &Meta, s: &[char], found: &mut dyn FnMut(usize, usize)
     let label_end = seps - (seps > 0 && matches!(s[seps - 1], ':' | '.' | '．')) as usize;
     // 2. and 3. (Every label ends with one of these.)
     let last = label_end.checked_sub(1).map(|i| fold(s[i]));
-    let labelled = last.is_some_and(|c| "tnoó\u{301}ｔｎбx#～~ｘ＃".contains(c));
+    let labelled = last.is_some_and(|c| {
+        matches!(
+            c,
+            't' | 'n'
+                | 'o'
+                | 'ó'
+                | '\u{301}'
+                | 'ｔ'
+                | 'ｎ'
+                | 'б'
+                | 'x'
+                | 'ｘ'
+                | '#'
+                | '＃'
+                | '~'
+                | '～'
+        )
+    });
     for (labels, max) in [(&EXPLICIT_LABELS[..], 20), (&AMBIGUOUS_LABELS[..], 9)] {
         if labelled && n <= max {
             for label in labels {
@@ -1223,6 +1326,9 @@ fn extension_starts(meta: &Meta, s: &[char], found: &mut dyn FnMut(usize, usize)
         }
     }
     // 5. and 6.: the label ends before `[:\.．]`, or anywhere in the separators.
+    // (Where the current run of commas may start, with the spaces before it: found once per
+    // run, so that this stays linear.)
+    let mut comma_run: Option<usize> = None;
     for e in label_end.max(1)..=digits {
         let c = s[e - 1];
         if n <= 15 && c == ';' {
@@ -1231,9 +1337,12 @@ fn extension_starts(meta: &Meta, s: &[char], found: &mut dyn FnMut(usize, usize)
         if n <= 15 && c == ',' && e >= 2 && s[e - 2] == ',' {
             found(run_start(s, e - 2, &is_space), e - 2);
         }
-        if n <= 9 && c == ',' {
-            let commas = run_start(s, e, &|c| c == ',');
-            found(run_start(s, commas, &is_space), e - 1);
+        if c != ',' {
+            comma_run = None;
+        } else if n <= 9 {
+            let from = *comma_run
+                .get_or_insert_with(|| run_start(s, run_start(s, e, &|c| c == ','), &is_space));
+            found(from, e - 1);
         }
     }
 }
@@ -1455,6 +1564,32 @@ mod tests {
         for bad in ["[", "(", "d{", "[9-", ")", "x", "<<<<<1)))))"] {
             assert!(Prog::parse(bad.as_bytes()).is_none(), "{bad}");
         }
+    }
+
+    /// Inputs built to make the hand-written matchers work hardest stay fast (linear time).
+    #[test]
+    fn adversarial_inputs() {
+        let pieces = [
+            ",", ",,", ", ", " ", "-", "/", "/ ", "/x", "x", "1", "#", ";", ":", "ext", "\n", "+",
+        ];
+        let start = std::time::Instant::now();
+        for a in pieces {
+            for b in pieces {
+                let mut s = a.repeat(240 / a.len().max(1));
+                s.push_str(b);
+                s.push_str("123");
+                for region in [None, Lite::region("US")] {
+                    let _ = Lite::parse(&s, region);
+                    let _ = Lite::parse(&format!("1234{s}"), region);
+                }
+            }
+        }
+        // 1,024 parses of up to 250 characters (a debug build).
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
+        );
     }
 
     #[test]

@@ -7,8 +7,10 @@
 //! ```
 //!
 //! It keeps only what parsing and validation need (no example numbers, formats or carrier
-//! data), compiles the regular expressions into a small bytecode (`prog.rs`) after parsing them
-//! with regex-syntax (exactly as the `regex` crate reads them), and derives the Unicode tables
+//! data), rewrites the regular expressions in a compact syntax over digits (`prog.rs`) after
+//! parsing them with regex-syntax (exactly as the `regex` crate reads them), drops what the
+//! engine never reads (length lists the pattern already implies, the mobile pattern when it is
+//! the fixed-line one, leading digits of unshared country codes), and derives the Unicode tables
 //! (decimal digits, `\p{Nd}`, the characters trimmed from the end of a number) from the same
 //! sources rlibphonenumber uses. It also checks the assumptions the hand-written parts of the
 //! engine make about the `regex` crate (case folding of the extension labels, `.`).
@@ -269,9 +271,11 @@ fn unicode(out: &mut Vec<u8>) {
     varint(out, ranges.len() as u32);
     let mut prev = 0;
     for &(a, b) in &ranges {
+        // Half-open: the start, then the end after the range (the ranges are apart).
+        assert!(prev == 0 || a > prev);
         varint(out, a - prev);
-        varint(out, b - a);
-        prev = b;
+        varint(out, b + 1 - a);
+        prev = b + 1;
     }
     eprintln!("unwanted end ranges: {}", ranges.len());
 }
