@@ -10,12 +10,13 @@
 # SANITIZER=address (default: memory errors and leaks, about 4x slower), leak (LeakSanitizer
 # only: leaks) or none, as cargo-fuzz's --sanitizer; debug assertions and overflow checks are on
 # in every case.
-# Installs cargo-fuzz when missing, builds the seed corpus (fuzz/corpus/<target>/, not committed)
-# from the shared vectors tests/vectors/*.json, then runs libFuzzer with a 10 s per-input
-# timeout and a 2 GiB memory limit. A crash,
-# timeout, leak or failed check (a panic, or a normalized value that does not normalize to
-# itself) leaves its input in fuzz/artifacts/<target>/; turn it into a case of
-# tests/vectors/regressions.json with `"source": "fuzz <target> <date>"`.
+#
+# Installs cargo-fuzz when missing, builds the seed corpus (fuzz/corpus/<target>/, not
+# committed) from the shared vectors tests/vectors/*.json, then runs libFuzzer with a 10 s
+# per-input timeout and a 2 GiB memory limit. A crash, timeout, leak or failed check (a panic,
+# or a normalized value that does not normalize to itself) leaves its input in
+# fuzz/artifacts/<target>/: turn it into a case of tests/vectors/regressions.json with
+# `"source": "fuzz <target> <date>"`.
 #
 # Stable Rust only: cargo-fuzz needs nightly flags, so RUSTC_BOOTSTRAP=1 is set for it.
 # Exit status: 0 when every target ran clean, 1 when one found something, 2 usage error.
@@ -125,7 +126,7 @@ for t in "${targets[@]}"; do
     *) extra=(-max_len=512) ;;
   esac
   log="$logs/$t.log"
-  echo "==> $t (${runs:+$runs runs}${runs:-${seconds} s})"
+  if [ -n "$runs" ]; then echo "==> $t ($runs runs)"; else echo "==> $t ($seconds s)"; fi
   start=$(date +%s.%N)
   set +e
   (cargo fuzz run -s "$sanitizer" "$t" -- "${limit_args[@]}" -timeout=10 -rss_limit_mb=2048 \

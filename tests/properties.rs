@@ -811,7 +811,8 @@ fn custom_number_out(number: &str) -> Result<String, Vec<&'static str>> {
 
 /// proptest payload_properties, 2026-11-29: serde_json's default float parser is not correctly
 /// rounded, so some decimals change (by one unit in the last place) on the way through, and
-/// the API stores another number than the one sent. Fix: serde_json's `float_roundtrip`.
+/// the API stores another number than the one sent. Fixed by serde_json's
+/// `arbitrary_precision` (numbers are kept as written).
 #[test]
 fn regression_decimal_numbers_are_kept_exactly() {
     for n in [
@@ -830,7 +831,7 @@ fn regression_decimal_numbers_are_kept_exactly() {
 /// harden review, 2026-11-29: integers beyond 64 bits become floats with rounded digits
 /// (`123456789012345678901234567890` → `1.2345678901234568e+29`): "kept exactly, integers stay
 /// integers" (SPEC.md §1) does not hold, silently. Either keep them exactly or refuse them
-/// (`custom_field_type`); never round.
+/// (`custom_field_type`); never round. Fixed by `arbitrary_precision`.
 #[test]
 fn regression_big_integers_are_kept_exactly_or_refused() {
     for n in [
@@ -846,7 +847,8 @@ fn regression_big_integers_are_kept_exactly_or_refused() {
 }
 
 /// harden review, 2026-11-29: the integer `-0` comes out as the float `-0.0` (an integer
-/// became a float: Python reads `-0` as the int 0 and `-0.0` as a float).
+/// became a float: Python reads `-0` as the int 0 and `-0.0` as a float). Fixed by
+/// `arbitrary_precision`.
 #[test]
 fn regression_minus_zero_stays_an_integer() {
     let got = custom_number_out("-0").expect("valid");
