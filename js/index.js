@@ -65,6 +65,9 @@ function guard(key, value) {
       if (Object.getOwnPropertySymbols(raw).length > 0) {
         throw misuse(`${where} has symbol keys; payloads hold only string keys`);
       }
+      for (const k of Object.keys(raw)) {
+        if (!wellFormed(k)) throw misuse(`${where} has a key with a lone surrogate (not valid Unicode)`);
+      }
       return value;
     }
     default:
@@ -137,10 +140,60 @@ export function validateContact(payload, options) {
   return runOne(payload, optionsJson(options), maxPayloadBytes(options));
 }
 
+// Reads a value through code that may throw (a getter, a Proxy trap) and turns what it throws
+// into the package's one TypeError.
+function read(get, what) {
+  try {
+    return get();
+  } catch (e) {
+    throw misuse(`cannot read ${what}: ${e?.message ?? e}`, e);
+  }
+}
+
+// validateContacts hands the rules batches of at most this many payloads or (about) this many
+// bytes of JSON text, so WebAssembly memory stays bounded however long the array is.
+const BATCH_ITEMS = 1000;
+const BATCH_BYTES = 1 << 20;
+
 /** Validates an array of payloads in one call (for bulk imports). See index.d.ts. */
 export function validateContacts(payloads, options) {
   if (!Array.isArray(payloads)) throw misuse(`validateContacts needs an array, not ${describe(payloads)}`);
-  return fromWire(validateManyJson(toJson(payloads), optionsJson(options)));
+  const opts = optionsJson(options);
+  const maxBytes = maxPayloadBytes(options);
+  const results = [];
+  let batch = [];
+  let batchBytes = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    for (const r of fromWire(validateManyJson(`[${batch.join(',')}]`, opts))) results.push(r);
+    batch = [];
+    batchBytes = 0;
+  };
+  // Each payload is serialized on its own, with the size cut of validateContact; a hole or an
+  // `undefined` item is `null`, as in JSON.
+  const length = read(() => payloads.length, 'the array');
+  for (let i = 0; i < length; i += 1) {
+    const item = read(() => payloads[i], `validateContacts item ${i}`);
+    let text;
+    try {
+      text = item === undefined ? 'null' : toJson(item, maxBytes);
+    } catch (e) {
+      if (e === TOO_LARGE) {
+        flush();
+        results.push(fromWire(payloadTooLargeJson(opts)));
+        continue;
+      }
+      if (e instanceof TypeError && e.message.startsWith('contact-rules: ')) {
+        throw misuse(`validateContacts item ${i}: ${e.message.slice('contact-rules: '.length)}`, e);
+      }
+      throw e;
+    }
+    batch.push(text);
+    batchBytes += text.length;
+    if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) flush();
+  }
+  flush();
+  return results;
 }
 
 function fieldRule(rule) {

@@ -9,12 +9,13 @@
 //! value (`{"ok": false, "errors": [...]}`). Misuse (options of the wrong shape) is reported as
 //! `{"misuse": "message"}`, which the wrapper turns into a `TypeError`.
 
+use crate::contact::Contact;
 use crate::issue::{FieldIssue, Issue};
 use crate::options::{Blank, DomainMode, EmailCase, Limits, Options, PhoneValidity, UnknownKeys};
 use crate::{validate_contact_str, Outcome, Region};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 /// Options as the JavaScript package takes them: camelCase names (SPEC.md §3).
@@ -95,24 +96,32 @@ fn misuse(message: String) -> String {
 }
 
 /// One payload's result as the package returns it: `{ok, value?, errors, warnings}`.
-fn result_value(out: Outcome) -> Value {
-    let mut m = Map::new();
-    m.insert("ok".into(), Value::Bool(out.is_valid()));
-    if let Some(c) = &out.value {
-        // Serializing a Contact (strings, bools and JSON values) cannot fail.
-        m.insert(
-            "value".into(),
-            serde_json::to_value(c).unwrap_or(Value::Null),
-        );
-    }
-    m.insert("errors".into(), issues_value(&out.errors));
-    m.insert("warnings".into(), issues_value(&out.warnings));
-    Value::Object(m)
+#[derive(Serialize)]
+struct Wire<'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a Contact>,
+    errors: &'a [Issue],
+    warnings: &'a [Issue],
 }
 
-fn issues_value(issues: &[Issue]) -> Value {
-    // Issues hold strings, numbers and JSON values only: serializing cannot fail.
-    serde_json::to_value(issues).unwrap_or(Value::Array(Vec::new()))
+/// Appends one result's JSON text to `out`, without building an intermediate `Value`.
+fn write_result(out: &mut Vec<u8>, outcome: &Outcome) {
+    let wire = Wire {
+        ok: outcome.is_valid(),
+        value: outcome.value.as_ref(),
+        errors: &outcome.errors,
+        warnings: &outcome.warnings,
+    };
+    // A result holds strings, booleans and JSON values only, and writing to a Vec cannot fail.
+    let _ = serde_json::to_writer(out, &wire);
+}
+
+fn result_text(outcome: &Outcome) -> String {
+    let mut out = Vec::with_capacity(256);
+    write_result(&mut out, outcome);
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Validates one payload given as JSON text; returns the result as JSON text.
@@ -122,7 +131,7 @@ fn issues_value(issues: &[Issue]) -> Value {
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(payload: &str, options: &str) -> String {
     match options_from_json(options) {
-        Ok(o) => result_value(validate_contact_str(payload, &o)).to_string(),
+        Ok(o) => result_text(&validate_contact_str(payload, &o)),
         Err(e) => misuse(e),
     }
 }
@@ -132,7 +141,7 @@ pub fn validate_json(payload: &str, options: &str) -> String {
 #[wasm_bindgen(js_name = payloadTooLargeJson)]
 pub fn payload_too_large_json(options: &str) -> String {
     match options_from_json(options) {
-        Ok(o) => result_value(crate::contact::too_large(&o)).to_string(),
+        Ok(o) => result_text(&crate::contact::too_large(&o)),
         Err(e) => misuse(e),
     }
 }
@@ -148,11 +157,19 @@ pub fn validate_many_json(payloads: &str, options: &str) -> String {
         Ok(l) => l,
         Err(e) => return misuse(format!("contact-rules: expected an array of payloads: {e}")),
     };
-    let results: Vec<Value> = list
-        .iter()
-        .map(|raw| result_value(validate_contact_str(raw.get(), &options)))
-        .collect();
-    Value::Array(results).to_string()
+    // Each result is written straight into the output text as soon as it is known, so
+    // WebAssembly memory holds the input, the output text and one result at a time.
+    let mut out = Vec::with_capacity(payloads.len() + 64);
+    out.push(b'[');
+    for (i, raw) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_result(&mut out, &validate_contact_str(raw.get(), &options));
+    }
+    out.push(b']');
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Normalizes one field value (`email`, `phone`, `linkedin`, `domain`, `uuid`, `text`);
