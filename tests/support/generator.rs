@@ -1597,10 +1597,11 @@ fn apply(rng: &mut Rng, f: &mut Fields, fault: Fault, touched: &[&str]) -> Optio
             set(f, "tags", Value::Array(items));
         }
         Fault::WrongType => {
-            let free: Vec<&str> = STRING_FIELDS
+            // The string-valued fields: every known key but the flag and the tag list.
+            let free: Vec<&str> = contact_rules::contact::KNOWN_KEYS
                 .iter()
                 .copied()
-                .filter(|k| !touched.contains(k))
+                .filter(|k| !matches!(*k, "do_not_contact" | "tags") && !touched.contains(k))
                 .collect();
             if free.is_empty() {
                 return None;
@@ -1741,18 +1742,6 @@ fn not_object(rng: &mut Rng, f: Fields) -> Value {
         _ => json!([]),
     }
 }
-
-const STRING_FIELDS: &[&str] = &[
-    "email",
-    "linkedin_url",
-    "first_name",
-    "last_name",
-    "title",
-    "phone_number",
-    "location",
-    "account_id",
-    "domain",
-];
 
 const TEXT_FIELDS: &[&str] = &["first_name", "last_name", "title", "location"];
 

@@ -10,21 +10,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../js/test/support/chromium.mjs';
 import * as pkg from '../../pkg/index.js';
 
 const WWW = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let server;
 let baseUrl;
@@ -46,7 +36,7 @@ before(async () => {
     });
     server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 });
 
