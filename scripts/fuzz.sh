@@ -24,7 +24,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-ALL_TARGETS=(contact_str email phone linkedin domain uuid text custom_field)
+ALL_TARGETS=(contact_str email phone phone_engines linkedin domain uuid text custom_field)
 seconds=60
 runs=""
 targets=()
@@ -100,6 +100,7 @@ for path in sorted(glob.glob("tests/vectors/*.json")):
                 k = key.encode("utf-8", "surrogatepass")[:255]
                 v = json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
                 seeds["custom_field"].add(bytes([len(k)]) + k + v)
+seeds["phone_engines"] = seeds["phone"]
 for target, items in seeds.items():
     d = os.path.join("fuzz/corpus", target)
     os.makedirs(d, exist_ok=True)
