@@ -20,11 +20,13 @@ struct Decimal<'a> {
 /// Saturation bound for exponents: far beyond any `f64` and any input length, far from overflow.
 const EXP_LIMIT: i64 = 1 << 40;
 
-/// Reads `[-]int[.frac][(e|E)[+|-]exp]`, `digits` borrowed from `buf`; `None` if malformed.
+/// Reads `[+|-]int[.frac][(e|E)[+|-]exp]` (`int` or `frac` may be empty, not both), the decimal
+/// forms `str::parse::<f64>` takes; `digits` borrowed from `buf`; `None` if malformed.
 fn decimal<'a>(text: &str, buf: &'a mut Vec<u8>) -> Option<Decimal<'a>> {
-    let (negative, t) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
+    let (negative, t) = match text.as_bytes().first() {
+        Some(b'-') => (true, text.get(1..)?),
+        Some(b'+') => (false, text.get(1..)?),
+        _ => (false, text),
     };
     let (mantissa, exp) = match t.find(['e', 'E']) {
         Some(i) => (t.get(..i)?, Some(t.get(i + 1..)?)),
@@ -47,7 +49,7 @@ fn decimal<'a>(text: &str, buf: &'a mut Vec<u8>) -> Option<Decimal<'a>> {
         }
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if int.len() + frac.len() == 0 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }
     buf.clear();
@@ -119,8 +121,10 @@ pub(crate) enum F64 {
     Finite,
 }
 
-/// Classifies the `f64` value of a JSON number's text (`-? int (. frac)? ((e|E) (+|-)? exp)?`)
-/// exactly as `text.parse::<f64>()` rounds it (correct rounding, ties to even).
+/// Classifies the `f64` value of a JSON number's text (`-? int (. frac)? ((e|E) (+|-)? exp)?`,
+/// and the other decimal forms `parse` takes: `+1`, `.5`, `5.`) exactly as `text.parse::<f64>()`
+/// rounds it (correct rounding, ties to even). `inf` and `nan` are `Malformed` here: `as_f64`
+/// gives `None` for them as for malformed text, and JSON has neither.
 pub(crate) fn classify(text: &str) -> F64 {
     let mut buf = Vec::new();
     let Some(d) = decimal(text, &mut buf) else {
