@@ -8,7 +8,8 @@ cd "$root"
 SKIP_BROWSER=1 . scripts/setup-wasm.sh
 
 rm -rf pkg
-wasm-pack build --release --target web --out-dir pkg --out-name contact_rules_core --no-pack \
+CARGO_PROFILE_RELEASE_OPT_LEVEL="$wasm_opt_level" \
+  wasm-pack build --release --target web --out-dir pkg --out-name contact_rules_core --no-pack \
   --no-default-features
 rm -f pkg/.gitignore
 cp js/index.js js/index.d.ts README.md pkg/

@@ -31,7 +31,7 @@ step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --tests --locked -- -D warnings
 
 step "shared vectors in Chromium (wasm-pack test --headless --chrome)"
-CHROMEDRIVER="$(command -v chromedriver)" \
+CHROMEDRIVER="$(command -v chromedriver)" CARGO_PROFILE_RELEASE_OPT_LEVEL="$wasm_opt_level" \
   wasm-pack test --headless --chrome --release --no-default-features --test wasm
 
 step "npm package: build pkg/, Node tests, TypeScript check"

@@ -5,6 +5,7 @@
 //! `y/n`, `1/0` in any case, surrounding white space trimmed.
 
 use crate::issue::{Code, FieldIssue};
+use crate::number::{self, F64};
 use crate::Options;
 use serde_json::Value;
 
@@ -23,9 +24,11 @@ pub fn parse(value: &Value, options: &Options) -> Result<bool, FieldIssue> {
     match value {
         Value::Bool(b) => return Ok(*b),
         Value::Number(n) if options.lax_booleans => {
-            let f = n.as_f64();
-            if f == Some(0.0) || f == Some(1.0) {
-                return Ok(f == Some(1.0));
+            // As `n.as_f64()` compared with 0.0 and 1.0, without the float parser.
+            match number::classify(n.as_str()) {
+                F64::Zero => return Ok(false),
+                F64::One => return Ok(true),
+                _ => {}
             }
         }
         Value::String(s) if options.lax_booleans => {

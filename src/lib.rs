@@ -48,6 +48,7 @@ pub mod text;
 pub mod uuid;
 
 mod free_mail;
+mod number;
 mod special_use;
 
 pub use contact::{validate_contact, validate_contact_str, Contact, Field, Outcome, ValidContact};
