@@ -101,6 +101,31 @@ pub struct Contact {
     pub custom_fields: Map<String, Value>,
 }
 
+impl Contact {
+    /// How many keys the serialized contact has. A derived `domain` is added only while this
+    /// is under `max_keys`, so that the output validates again (stripped unknown keys and
+    /// omitted blanks are not in the output, so the payload's own count would be wrong).
+    fn key_count(&self) -> usize {
+        [
+            self.email.is_absent(),
+            self.linkedin_url.is_absent(),
+            self.first_name.is_absent(),
+            self.last_name.is_absent(),
+            self.title.is_absent(),
+            self.phone_number.is_absent(),
+            self.location.is_absent(),
+            self.account_id.is_absent(),
+            self.domain.is_absent(),
+            self.do_not_contact.is_absent(),
+            self.tags.is_absent(),
+        ]
+        .iter()
+        .filter(|absent| !**absent)
+        .count()
+            + self.custom_fields.len()
+    }
+}
+
 /// The result of validating one payload.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Outcome {
@@ -227,7 +252,6 @@ pub fn validate_contact(payload: &Value, options: &Options) -> Outcome {
         errors: Vec::new(),
         warnings: Vec::new(),
         identity_given: false,
-        input_keys: map.len(),
     };
     for (key, value) in map {
         v.key(key, value);
@@ -253,9 +277,6 @@ struct Validation<'o> {
     warnings: Vec<Issue>,
     /// An email or LinkedIn URL was given (not absent, null or blank), valid or not.
     identity_given: bool,
-    /// How many keys the payload has: a derived `domain` must not take the output over
-    /// `max_keys`, or the output would not validate again.
-    input_keys: usize,
 }
 
 impl Validation<'_> {
@@ -477,7 +498,7 @@ impl Validation<'_> {
         match &self.out.domain {
             Field::Absent
                 if self.options.derive_domain_from_email
-                    && self.input_keys < self.options.limits.max_keys =>
+                    && self.out.key_count() < self.options.limits.max_keys =>
             {
                 self.out.domain = match self.options.domain_mode {
                     DomainMode::Registrable => Field::Value(from_email.value),
