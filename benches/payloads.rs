@@ -20,11 +20,10 @@ use std::hint::black_box;
 const PAYLOADS: usize = 1_000;
 
 fn payloads(c: &mut Criterion) {
-    let samples: Vec<Value> =
-        generator::Samples::new(42, generator::rate_ppm(0.15).unwrap_or(0))
-            .take(PAYLOADS)
-            .map(|s| s.payload)
-            .collect();
+    let samples: Vec<Value> = generator::Samples::new(42, generator::rate_ppm(0.15).unwrap_or(0))
+        .take(PAYLOADS)
+        .map(|s| s.payload)
+        .collect();
     let texts: Vec<String> = samples.iter().map(Value::to_string).collect();
     let options = Options {
         default_region: Region::parse(generator::REGION).ok(),

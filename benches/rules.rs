@@ -58,10 +58,12 @@ fn inputs() -> Inputs {
                 ("do_not_contact", _) => inputs.boolean.push(value),
                 ("tags", _) => {
                     if let Value::Array(items) = value {
-                        inputs.uuid.extend(items.into_iter().filter_map(|v| match v {
-                            Value::String(s) if !s.trim().is_empty() => Some(s),
-                            _ => None,
-                        }));
+                        inputs
+                            .uuid
+                            .extend(items.into_iter().filter_map(|v| match v {
+                                Value::String(s) if !s.trim().is_empty() => Some(s),
+                                _ => None,
+                            }));
                     }
                 }
                 (k, _) if k.len() > 13 && k[..13].eq_ignore_ascii_case("custom_field_") => {
@@ -102,7 +104,13 @@ fn rules(c: &mut Criterion) {
     };
     bench_str_rule(c, "email", &inputs.email, &options, email::normalize);
     bench_str_rule(c, "phone", &inputs.phone, &options, phone::normalize);
-    bench_str_rule(c, "linkedin", &inputs.linkedin, &options, linkedin::normalize);
+    bench_str_rule(
+        c,
+        "linkedin",
+        &inputs.linkedin,
+        &options,
+        linkedin::normalize,
+    );
     bench_str_rule(c, "domain", &inputs.domain, &options, domain::normalize);
     bench_str_rule(c, "uuid", &inputs.uuid, &options, uuid::normalize);
     bench_str_rule(c, "text", &inputs.text, &options, text::normalize);

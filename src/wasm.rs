@@ -11,10 +11,10 @@
 
 use crate::issue::{FieldIssue, Issue};
 use crate::options::{Blank, DomainMode, EmailCase, Limits, Options, PhoneValidity, UnknownKeys};
-use crate::{validate_contact_str, Outcome, Region};
-use serde::Deserialize;
+use crate::{validate_contact_str, Contact, Outcome, Region};
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 /// Options as the JavaScript package takes them: camelCase names (SPEC.md §3).
@@ -95,24 +95,39 @@ fn misuse(message: String) -> String {
 }
 
 /// One payload's result as the package returns it: `{ok, value?, errors, warnings}`.
-fn result_value(out: Outcome) -> Value {
-    let mut m = Map::new();
-    m.insert("ok".into(), Value::Bool(out.is_valid()));
-    if let Some(c) = &out.value {
-        // Serializing a Contact (strings, bools and JSON values) cannot fail.
-        m.insert(
-            "value".into(),
-            serde_json::to_value(c).unwrap_or(Value::Null),
-        );
-    }
-    m.insert("errors".into(), issues_value(&out.errors));
-    m.insert("warnings".into(), issues_value(&out.warnings));
-    Value::Object(m)
+#[derive(Serialize)]
+struct JsResult<'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a Contact>,
+    errors: &'a [Issue],
+    warnings: &'a [Issue],
 }
 
-fn issues_value(issues: &[Issue]) -> Value {
-    // Issues hold strings, numbers and JSON values only: serializing cannot fail.
-    serde_json::to_value(issues).unwrap_or(Value::Array(Vec::new()))
+/// Appends one payload's result as JSON text, serialized straight from the outcome (no
+/// `serde_json::Value` built first: the same text, fewer allocations).
+fn write_result(out: &Outcome, buf: &mut Vec<u8>) {
+    let result = JsResult {
+        ok: out.is_valid(),
+        value: out.value.as_ref(),
+        errors: &out.errors,
+        warnings: &out.warnings,
+    };
+    let start = buf.len();
+    // A Contact and issues hold strings, bools and JSON values under string keys only, so
+    // serializing cannot fail; were it to, the result would still be one JSON object.
+    if serde_json::to_writer(&mut *buf, &result).is_err() {
+        buf.truncate(start);
+        buf.extend_from_slice(br#"{"ok":false,"errors":[],"warnings":[]}"#);
+    }
+}
+
+/// One payload's result as JSON text.
+fn result_json(out: &Outcome) -> String {
+    let mut buf = Vec::with_capacity(512);
+    write_result(out, &mut buf);
+    // serde_json writes UTF-8 only.
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 /// Validates one payload given as JSON text; returns the result as JSON text.
@@ -122,7 +137,7 @@ fn issues_value(issues: &[Issue]) -> Value {
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(payload: &str, options: &str) -> String {
     match options_from_json(options) {
-        Ok(o) => result_value(validate_contact_str(payload, &o)).to_string(),
+        Ok(o) => result_json(&validate_contact_str(payload, &o)),
         Err(e) => misuse(e),
     }
 }
@@ -132,7 +147,7 @@ pub fn validate_json(payload: &str, options: &str) -> String {
 #[wasm_bindgen(js_name = payloadTooLargeJson)]
 pub fn payload_too_large_json(options: &str) -> String {
     match options_from_json(options) {
-        Ok(o) => result_value(crate::contact::too_large(&o)).to_string(),
+        Ok(o) => result_json(&crate::contact::too_large(&o)),
         Err(e) => misuse(e),
     }
 }
@@ -148,11 +163,17 @@ pub fn validate_many_json(payloads: &str, options: &str) -> String {
         Ok(l) => l,
         Err(e) => return misuse(format!("contact-rules: expected an array of payloads: {e}")),
     };
-    let results: Vec<Value> = list
-        .iter()
-        .map(|raw| result_value(validate_contact_str(raw.get(), &options)))
-        .collect();
-    Value::Array(results).to_string()
+    let mut buf = Vec::with_capacity(list.len() * 512 + 2);
+    buf.push(b'[');
+    for (i, raw) in list.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        write_result(&validate_contact_str(raw.get(), &options), &mut buf);
+    }
+    buf.push(b']');
+    // serde_json writes UTF-8 only.
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 /// Normalizes one field value (`email`, `phone`, `linkedin`, `domain`, `uuid`, `text`);
