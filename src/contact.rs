@@ -365,45 +365,34 @@ impl Validation<'_> {
     }
 
     fn key(&mut self, key: &str, value: In<'_>) {
-        let rule: Option<Rule> = match key {
-            "email" => Some(email::normalize),
-            "linkedin_url" => Some(linkedin::normalize),
-            "first_name" | "last_name" | "title" | "location" => Some(text::normalize),
-            "phone_number" => Some(phone::normalize),
-            "account_id" => Some(uuid::normalize),
-            "domain" => Some(domain::normalize),
-            _ => None,
-        };
-        if let Some(rule) = rule {
-            let field = self.string_field(key, value, rule);
-            if matches!(key, "email" | "linkedin_url")
-                && !matches!(field, Normal::Null | Normal::Blank)
-            {
-                self.identity_given = true;
+        // One dispatch on the key: the rule, whether the key gives an identity, and the slot.
+        type Slot = fn(&mut Contact) -> &mut Field<String>;
+        let (rule, identity, slot): (Rule, bool, Slot) = match key {
+            "email" => (email::normalize, true, |c| &mut c.email),
+            "linkedin_url" => (linkedin::normalize, true, |c| &mut c.linkedin_url),
+            "first_name" => (text::normalize, false, |c| &mut c.first_name),
+            "last_name" => (text::normalize, false, |c| &mut c.last_name),
+            "title" => (text::normalize, false, |c| &mut c.title),
+            "phone_number" => (phone::normalize, false, |c| &mut c.phone_number),
+            "location" => (text::normalize, false, |c| &mut c.location),
+            "account_id" => (uuid::normalize, false, |c| &mut c.account_id),
+            "domain" => (domain::normalize, false, |c| &mut c.domain),
+            "do_not_contact" => return self.do_not_contact(&value.as_json()),
+            "tags" => return self.tags(&value.as_json()),
+            _ => {
+                match custom_field::normalize_key(key) {
+                    Some(Ok(norm)) => self.custom_field(key, norm, &value.as_json()),
+                    Some(Err(issue)) => self.error(vec![key.into()], issue, None),
+                    None => self.unknown_key(key, &value.as_json()),
+                }
+                return;
             }
-            let slot = match key {
-                "email" => &mut self.out.email,
-                "linkedin_url" => &mut self.out.linkedin_url,
-                "first_name" => &mut self.out.first_name,
-                "last_name" => &mut self.out.last_name,
-                "title" => &mut self.out.title,
-                "phone_number" => &mut self.out.phone_number,
-                "location" => &mut self.out.location,
-                "account_id" => &mut self.out.account_id,
-                _ => &mut self.out.domain,
-            };
-            *slot = field.into_field(self.options.blank);
-            return;
+        };
+        let field = self.string_field(key, value, rule);
+        if identity && !matches!(field, Normal::Null | Normal::Blank) {
+            self.identity_given = true;
         }
-        match key {
-            "do_not_contact" => self.do_not_contact(&value.as_json()),
-            "tags" => self.tags(&value.as_json()),
-            _ => match custom_field::normalize_key(key) {
-                Some(Ok(norm)) => self.custom_field(key, norm, &value.as_json()),
-                Some(Err(issue)) => self.error(vec![key.into()], issue, None),
-                None => self.unknown_key(key, &value.as_json()),
-            },
-        }
+        *slot(&mut self.out) = field.into_field(self.options.blank);
     }
 
     /// A string field: null, blank, the rule's value, or an error (reported here).
