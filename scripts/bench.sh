@@ -3,8 +3,9 @@
 # met. The ratios are measured side by side in one run, so they hold on a loaded machine.
 #
 #   bash scripts/bench.sh            # full run (about 10 minutes on 2 cores)
-#   bash scripts/bench.sh --smoke    # tiny inputs, each benchmark once: checks that all of it
-#                                    # runs and prints the table (scripts/test.sh; never timed)
+#   bash scripts/bench.sh --smoke    # tiny inputs, unoptimized builds, each benchmark once:
+#                                    # checks that all of it runs and prints the table
+#                                    # (scripts/test.sh; nothing is timed against a target)
 #
 # It builds what it needs (release command line and generator, pkg/ with node_modules),
 # writes the seeded payload files under target/bench-data/ when missing (never committed):
@@ -33,10 +34,18 @@ results=target/bench-results
 mkdir -p "$data" "$results"
 load_before=$(cut -d" " -f1-3 /proc/loadavg)
 
-step "build: release command line and generator"
-cargo build --release --locked --quiet --bin contact-rules --example generate
-bin=target/release/contact-rules
-gen=target/release/examples/generate
+if [ "$mode" = full ]; then
+  step "build: release command line and generator"
+  cargo build --release --locked --quiet --bin contact-rules --example generate
+  bin=target/release/contact-rules
+  gen=target/release/examples/generate
+else
+  # The smoke run only checks that everything runs: the test profile's builds will do.
+  step "build: command line and generator (unoptimized)"
+  cargo build --locked --quiet --bin contact-rules --example generate
+  bin=target/debug/contact-rules
+  gen=target/debug/examples/generate
+fi
 
 if [ "$mode" = full ] || [ ! -f pkg/contact_rules_core_bg.wasm ] || [ ! -d node_modules/libphonenumber-js ]; then
   step "build: pkg/ (scripts/build-pkg.sh)"
