@@ -1,7 +1,7 @@
 // The command line next to the npm stack over the same NDJSON file, as commands, interleaved:
 // `contact-rules check --region US --jobs 1` and `--jobs 2` (output to /dev/null), and
 // js/bench/stack-file.mjs (Node: read, JSON.parse each line, validate with the npm stack, write
-// NDJSON to /dev/null, one core). Each round runs the three in an order that rotates; reported
+// NDJSON to /dev/null). The two one-core sides run pinned to the same CPU (taskset). Each round runs the three in an order that rotates; reported
 // are the median wall-clock rates and the median of the per-round ratios. Then the peak
 // resident memory (`/usr/bin/time -f %M`) of `contact-rules check` (all cores) over each
 // `--rss-file`, to show it stays flat as the file grows.
@@ -11,6 +11,7 @@
 import { openSync, closeSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -51,11 +52,18 @@ function timed(cmd, cmdArgs) {
   return s;
 }
 
+// "One core" means one: both one-core sides are pinned to the same CPU with taskset when it is
+// there (Node would otherwise spread its garbage collector and compiler threads over the
+// other core, and the command line's --jobs 1 still reads, validates and writes on one thread).
+const cpu = String(Math.max(0, availableParallelism() - 1));
+const pinned = spawnSync('taskset', ['-c', cpu, 'true']).status === 0;
+const oneCore = (cmd, cmdArgs) => (pinned ? timed('taskset', ['-c', cpu, cmd, ...cmdArgs]) : timed(cmd, cmdArgs));
+
 const records = countRecords(file);
 const sides = {
-  'cli 1 core': () => timed(bin, ['check', '--region', 'US', '--jobs', '1', '--no-progress', file]),
+  'cli 1 core': () => oneCore(bin, ['check', '--region', 'US', '--jobs', '1', '--no-progress', file]),
   'cli 2 cores': () => timed(bin, ['check', '--region', 'US', '--jobs', '2', '--no-progress', file]),
-  'npm stack (node)': () => timed(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US']),
+  'npm stack (node)': () => oneCore(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US']),
 };
 const names = Object.keys(sides);
 const rates = Object.fromEntries(names.map((n) => [n, []]));
@@ -98,6 +106,7 @@ const result = {
   rate: Object.fromEntries(names.map((n) => [n, median(rates[n])])),
   ratio: { cliVsStack: median(ratio1), twoVsOne: median(ratio2) },
   rss,
+  pinnedCpu: pinned ? Number(cpu) : null,
 };
 const f = (n) => Math.round(n).toLocaleString('en-US');
 console.log(`| command over ${f(records)} payloads | median contacts/s |`);

@@ -34,7 +34,8 @@ if (node) {
 if (cli) {
   const one = cli.rate['cli 1 core'];
   const stack = cli.rate['npm stack (node)'];
-  row(`\`contact-rules check --region US --jobs 1\` over ${n(cli.records)} payloads vs the npm stack in Node (JSON.parse, NDJSON out), contacts/s`, n(one), n(stack), ratio(cli.ratio.cliVsStack), '≥ 10×', yes(cli.ratio.cliVsStack >= 10));
+  const pin = cli.pinnedCpu === null || cli.pinnedCpu === undefined ? '' : `, both pinned to CPU ${cli.pinnedCpu}`;
+  row(`\`contact-rules check --region US --jobs 1\` over ${n(cli.records)} payloads vs the npm stack in Node (JSON.parse, NDJSON out${pin}), contacts/s`, n(one), n(stack), ratio(cli.ratio.cliVsStack), '≥ 10×', yes(cli.ratio.cliVsStack >= 10));
   row(`\`--jobs 2\` vs \`--jobs 1\`, contacts/s`, n(cli.rate['cli 2 cores']), `(1 core: ${n(one)})`, ratio(cli.ratio.twoVsOne), '≥ 1.8×', yes(cli.ratio.twoVsOne >= 1.8));
   for (const r of cli.rss) {
     const mib = r.bytes / 1048576;
