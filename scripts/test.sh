@@ -38,6 +38,9 @@ step "npm package: build pkg/, Node tests, TypeScript check"
 bash scripts/build-pkg.sh
 bash scripts/test-js.sh
 
+step "benchmarks, smoke run (runs each benchmark once and prints the table; never timed)"
+bash scripts/bench.sh --smoke
+
 step "www/ demo page: end-to-end tests in headless Chromium"
 bash scripts/test-www.sh
 

@@ -4,9 +4,13 @@
 use crate::issue::{Code, FieldIssue, Issue, PathSegment};
 use crate::options::{Blank, DomainMode, Options, UnknownKeys};
 use crate::{boolean, custom_field, domain, email, linkedin, phone, text, uuid, Rule};
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
 
 /// A payload field's three states: absent (leave as is), null (clear) or a value.
 ///
@@ -187,6 +191,9 @@ pub fn validate_contact_str(json: &str, options: &Options) -> Outcome {
     if json.len() > options.limits.max_payload_bytes {
         return too_large(options);
     }
+    if let Some(outcome) = validate_simple(json, options) {
+        return outcome;
+    }
     match serde_json::from_str::<Value>(json) {
         Ok(v) => validate_contact(&v, options),
         Err(e) => Outcome::failed(invalid_json(&e.to_string())),
@@ -254,19 +261,112 @@ pub fn validate_contact(payload: &Value, options: &Options) -> Outcome {
         identity_given: false,
     };
     for (key, value) in map {
+        v.key(key, In::Json(value));
+    }
+    v.finish()
+}
+
+/// A payload's value as the validation reads it: a string borrowed from the JSON text (the
+/// fast path of [`validate_contact_str`]), or a parsed JSON value.
+#[derive(Clone, Copy)]
+enum In<'a> {
+    Str(&'a str),
+    Json(&'a Value),
+}
+
+impl In<'_> {
+    /// The value as a `serde_json::Value` (a copy of a borrowed string).
+    fn as_json(&self) -> Cow<'_, Value> {
+        match *self {
+            In::Str(s) => Cow::Owned(Value::String(s.to_owned())),
+            In::Json(v) => Cow::Borrowed(v),
+        }
+    }
+
+    /// An owned copy, for an issue's `input`.
+    fn to_value(self) -> Value {
+        match self {
+            In::Str(s) => Value::String(s.to_owned()),
+            In::Json(v) => v.clone(),
+        }
+    }
+}
+
+/// The fast path of [`validate_contact_str`] for the common payload: an object whose keys are
+/// distinct and free of escapes, whose values are strings (borrowed from the text when they
+/// have no escapes) or values at most one level deep (`tags`, numbers, booleans, null). The
+/// payload is not first built as a `serde_json::Value` (a hash map, a string per key and per
+/// value): the same result with far fewer allocations. `None` for anything else, which then
+/// takes the general path, so every result is the same as [`validate_contact`]'s on the
+/// parsed value.
+fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
+    let Entries(entries) = serde_json::from_str(json).ok()?;
+    if entries.len() > options.limits.max_keys || entries.len() > 64 {
+        return None;
+    }
+    // Duplicate keys (the last value wins, at the first one's place) take the general path.
+    for (i, (key, _)) in entries.iter().enumerate() {
+        if entries[..i].iter().any(|(k, _)| k == key) {
+            return None;
+        }
+    }
+    let mut parsed: Vec<Option<Value>> = Vec::with_capacity(entries.len());
+    for (_, raw) in &entries {
+        let text = raw.get();
+        let borrowed = text
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .is_some_and(|inner| !inner.contains('\\'));
+        if borrowed {
+            parsed.push(None);
+            continue;
+        }
+        // At most one bracket: the depth stays far below serde_json's nesting limit, which
+        // a value parsed on its own would count from zero again.
+        if text.bytes().filter(|&b| b == b'[' || b == b'{').count() > 1 {
+            return None;
+        }
+        parsed.push(Some(serde_json::from_str(text).ok()?));
+    }
+    let mut v = Validation {
+        options,
+        out: Contact::default(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        identity_given: false,
+    };
+    for ((key, raw), value) in entries.iter().zip(&parsed) {
+        let value = match value {
+            Some(value) => In::Json(value),
+            // A JSON string without escapes: its text between the quotes is the string.
+            None => In::Str(raw.get().get(1..raw.get().len() - 1).unwrap_or_default()),
+        };
         v.key(key, value);
     }
-    v.across_fields();
-    let Validation {
-        out,
-        errors,
-        warnings,
-        ..
-    } = v;
-    Outcome {
-        value: errors.is_empty().then_some(out),
-        errors,
-        warnings,
+    Some(v.finish())
+}
+
+/// A JSON object's members in order, keys and values borrowed from the text (a key with an
+/// escape fails to deserialize).
+struct Entries<'a>(Vec<(&'a str, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Entries<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<'de>, A::Error> {
+                let mut entries = Vec::with_capacity(16);
+                while let Some(entry) = map.next_entry::<&'de str, &'de RawValue>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        d.deserialize_map(V)
     }
 }
 
@@ -284,54 +384,44 @@ impl Validation<'_> {
         self.errors.push(Issue::at(path, issue, input));
     }
 
-    fn key(&mut self, key: &str, value: &Value) {
-        let rule: Option<Rule> = match key {
-            "email" => Some(email::normalize),
-            "linkedin_url" => Some(linkedin::normalize),
-            "first_name" | "last_name" | "title" | "location" => Some(text::normalize),
-            "phone_number" => Some(phone::normalize),
-            "account_id" => Some(uuid::normalize),
-            "domain" => Some(domain::normalize),
-            _ => None,
-        };
-        if let Some(rule) = rule {
-            let field = self.string_field(key, value, rule);
-            if matches!(key, "email" | "linkedin_url")
-                && !matches!(field, Normal::Null | Normal::Blank)
-            {
-                self.identity_given = true;
+    fn key(&mut self, key: &str, value: In<'_>) {
+        // One dispatch on the key: the rule, whether the key gives an identity, and the slot.
+        type Slot = fn(&mut Contact) -> &mut Field<String>;
+        let (rule, identity, slot): (Rule, bool, Slot) = match key {
+            "email" => (email::normalize, true, |c| &mut c.email),
+            "linkedin_url" => (linkedin::normalize, true, |c| &mut c.linkedin_url),
+            "first_name" => (text::normalize, false, |c| &mut c.first_name),
+            "last_name" => (text::normalize, false, |c| &mut c.last_name),
+            "title" => (text::normalize, false, |c| &mut c.title),
+            "phone_number" => (phone::normalize, false, |c| &mut c.phone_number),
+            "location" => (text::normalize, false, |c| &mut c.location),
+            "account_id" => (uuid::normalize, false, |c| &mut c.account_id),
+            "domain" => (domain::normalize, false, |c| &mut c.domain),
+            "do_not_contact" => return self.do_not_contact(&value.as_json()),
+            "tags" => return self.tags(&value.as_json()),
+            _ => {
+                match custom_field::normalize_key(key) {
+                    Some(Ok(norm)) => self.custom_field(key, norm, &value.as_json()),
+                    Some(Err(issue)) => self.error(vec![key.into()], issue, None),
+                    None => self.unknown_key(key, &value.as_json()),
+                }
+                return;
             }
-            let slot = match key {
-                "email" => &mut self.out.email,
-                "linkedin_url" => &mut self.out.linkedin_url,
-                "first_name" => &mut self.out.first_name,
-                "last_name" => &mut self.out.last_name,
-                "title" => &mut self.out.title,
-                "phone_number" => &mut self.out.phone_number,
-                "location" => &mut self.out.location,
-                "account_id" => &mut self.out.account_id,
-                _ => &mut self.out.domain,
-            };
-            *slot = field.into_field(self.options.blank);
-            return;
+        };
+        let field = self.string_field(key, value, rule);
+        if identity && !matches!(field, Normal::Null | Normal::Blank) {
+            self.identity_given = true;
         }
-        match key {
-            "do_not_contact" => self.do_not_contact(value),
-            "tags" => self.tags(value),
-            _ => match custom_field::normalize_key(key) {
-                Some(Ok(norm)) => self.custom_field(key, norm, value),
-                Some(Err(issue)) => self.error(vec![key.into()], issue, None),
-                None => self.unknown_key(key, value),
-            },
-        }
+        *slot(&mut self.out) = field.into_field(self.options.blank);
     }
 
     /// A string field: null, blank, the rule's value, or an error (reported here).
-    fn string_field(&mut self, key: &str, value: &Value, rule: Rule) -> Normal<String> {
+    fn string_field(&mut self, key: &str, value: In<'_>, rule: Rule) -> Normal<String> {
         let s = match value {
-            Value::Null => return Normal::Null,
-            Value::String(s) => s,
-            _ => {
+            In::Str(s) => s,
+            In::Json(Value::String(s)) => s.as_str(),
+            In::Json(Value::Null) => return Normal::Null,
+            In::Json(value) => {
                 self.error(
                     vec![key.into()],
                     FieldIssue::new(Code::StringType),
@@ -351,7 +441,7 @@ impl Validation<'_> {
                 Normal::Value(n.value)
             }
             Err(issue) => {
-                self.error(vec![key.into()], issue, Some(value.clone()));
+                self.error(vec![key.into()], issue, Some(value.to_value()));
                 Normal::Invalid
             }
         }
@@ -470,6 +560,22 @@ impl Validation<'_> {
         }
     }
 
+    /// The rules across fields, then the outcome.
+    fn finish(mut self) -> Outcome {
+        self.across_fields();
+        let Validation {
+            out,
+            errors,
+            warnings,
+            ..
+        } = self;
+        Outcome {
+            value: errors.is_empty().then_some(out),
+            errors,
+            warnings,
+        }
+    }
+
     fn across_fields(&mut self) {
         if !self.identity_given {
             self.error(
@@ -509,7 +615,12 @@ impl Validation<'_> {
                 };
             }
             Field::Value(company) => {
-                let company = domain::normalize(company, &registrable).map(|n| n.value);
+                // In the registrable mode `company` already is a normalized registrable domain,
+                // which normalizes to itself: skip the second pass.
+                let company = match self.options.domain_mode {
+                    DomainMode::Registrable => Ok(company.clone()),
+                    DomainMode::Host => domain::normalize(company, &registrable).map(|n| n.value),
+                };
                 if company.as_ref().is_ok_and(|c| *c != from_email.value) {
                     self.warnings.push(Issue::at(
                         vec!["email".into()],

@@ -160,6 +160,16 @@ impl Address {
         if case == EmailCase::PreserveLocal {
             return api;
         }
+        if self.local.is_ascii() && self.domain.is_ascii() && !self.domain.contains("xn--") {
+            // Fast path, same result: lower-casing ASCII letters keeps every character of the
+            // local part in `atext` and every length as it is, NFC leaves ASCII alone, and an
+            // ASCII domain without A-labels validates to itself, so the check below would
+            // always pass.
+            if !self.local.bytes().any(|b| b.is_ascii_uppercase()) {
+                return api;
+            }
+            return format!("{}@{}", self.local.to_ascii_lowercase(), self.domain);
+        }
         let lower = nfc(&self.local.to_lowercase());
         if lower == self.local {
             return api;

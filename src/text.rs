@@ -30,6 +30,25 @@ pub fn normalize(input: &str, options: &Options) -> FieldResult {
 /// # Errors
 /// As [`normalize`].
 pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
+    // Fast path, same result: printable ASCII without leading, trailing or doubled spaces is
+    // already collapsed, has no forbidden character, is its own NFC, and counts one code
+    // point per byte.
+    let bytes = input.as_bytes();
+    if bytes.first().is_some_and(|&b| b != b' ')
+        && bytes.last().is_some_and(|&b| b != b' ')
+        && bytes.iter().all(|&b| (0x20..0x7F).contains(&b))
+        && !input.contains("  ")
+    {
+        if input.len() > max_chars {
+            return Err(too_long(max_chars));
+        }
+        return Ok(Normalized::new(input.to_owned()));
+    }
+    normalize_general(input, max_chars)
+}
+
+/// The rule for any text (the fast path above gives the same result on its inputs).
+fn normalize_general(input: &str, max_chars: usize) -> FieldResult {
     let mut collapsed = String::with_capacity(input.len());
     let mut pending_space = false;
     for c in input.chars() {
@@ -54,13 +73,18 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
     };
     let chars = value.chars().count();
     if chars > max_chars {
-        return Err(FieldIssue::new(Code::StringTooLong)
-            .with_message(format!(
-                "This text is too long: at most {max_chars} characters."
-            ))
-            .with_ctx("max_length", max_chars as u64));
+        return Err(too_long(max_chars));
     }
     Ok(Normalized::new(value))
+}
+
+/// `string_too_long` for a cap of `max_chars` code points.
+fn too_long(max_chars: usize) -> FieldIssue {
+    FieldIssue::new(Code::StringTooLong)
+        .with_message(format!(
+            "This text is too long: at most {max_chars} characters."
+        ))
+        .with_ctx("max_length", max_chars as u64)
 }
 
 /// Whether `c` is a control (Cc) or format (Cf) character other than ZWNJ/ZWJ.
@@ -99,6 +123,49 @@ pub(crate) fn is_forbidden(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fast_path_is_the_general_rule() {
+        let (long, longer) = ("x".repeat(255), "x".repeat(256));
+        let samples = [
+            "Jane",
+            "Jane Marie",
+            "O'Brien-Smith",
+            "VP, Sales & Marketing (EMEA)",
+            "a",
+            "~!@#$%^&*()_+{}|:<>?`-=[];',./\\\"",
+            "x y z",
+            long.as_str(),
+            longer.as_str(),
+        ];
+        for s in samples {
+            for max in [0, 1, 3, 255] {
+                assert_eq!(
+                    normalize_with_max(s, max),
+                    normalize_general(s, max),
+                    "{s:?} {max}"
+                );
+            }
+        }
+        // Every printable ASCII pair and triple, spaces included.
+        let printable: Vec<char> = (0x20u8..0x7F).map(char::from).collect();
+        for &a in &printable {
+            for &b in &printable {
+                let s = format!("{a}{b}");
+                assert_eq!(
+                    normalize_with_max(&s, 255),
+                    normalize_general(&s, 255),
+                    "{s:?}"
+                );
+                let t = format!("{a} {b}");
+                assert_eq!(
+                    normalize_with_max(&t, 255),
+                    normalize_general(&t, 255),
+                    "{t:?}"
+                );
+            }
+        }
+    }
 
     fn ok(s: &str) -> String {
         normalize_with_max(s, 255).unwrap().value

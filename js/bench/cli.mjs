@@ -1,0 +1,117 @@
+// The command line next to the npm stack over the same NDJSON file, as commands, interleaved:
+// `contact-rules check --region US --jobs 1` and `--jobs 2` (output to /dev/null), and
+// js/bench/stack-file.mjs (Node: read, JSON.parse each line, validate with the npm stack, write
+// NDJSON to /dev/null). The two one-core sides run pinned to the same CPU (taskset). Each round runs the three in an order that rotates; reported
+// are the median wall-clock rates and the median of the per-round ratios. Then the peak
+// resident memory (`/usr/bin/time -f %M`) of `contact-rules check` (all cores) over each
+// `--rss-file`, to show it stays flat as the file grows.
+//
+//   node js/bench/cli.mjs --bin target/release/contact-rules --file F [--rounds 5]
+//        [--rss-file F1 --rss-file F2 ...] [--json OUT]
+import { openSync, closeSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv;
+const arg = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i > 0 ? argv[i + 1] : fallback;
+};
+const args = (name) => argv.flatMap((a, i) => (a === `--${name}` ? [argv[i + 1]] : []));
+
+const bin = arg('bin', 'target/release/contact-rules');
+const file = arg('file', 'target/bench-data/payloads-100k.ndjson');
+const rounds = Number(arg('rounds', 5));
+const jsonOut = arg('json');
+
+function countRecords(path) {
+  const buf = readFileSync(path);
+  let n = 0;
+  let blank = true;
+  for (const b of buf) {
+    if (b === 10) {
+      if (!blank) n++;
+      blank = true;
+    } else if (b !== 32 && b !== 13 && b !== 9) blank = false;
+  }
+  return blank ? n : n + 1;
+}
+
+const devnull = openSync('/dev/null', 'w');
+function timed(cmd, cmdArgs) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, cmdArgs, { stdio: ['ignore', devnull, 'pipe'], maxBuffer: 1 << 26 });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  // Exit status 1 means "some records invalid": expected with faulty payloads.
+  if (r.status !== 0 && r.status !== 1) {
+    throw new Error(`${cmd} ${cmdArgs.join(' ')} failed (${r.status}): ${r.stderr}`);
+  }
+  return s;
+}
+
+// "One core" means one: both one-core sides are pinned to the same CPU with taskset when it is
+// there (Node would otherwise spread its garbage collector and compiler threads over the
+// other core, and the command line's --jobs 1 still reads, validates and writes on one thread).
+const cpu = String(Math.max(0, availableParallelism() - 1));
+const pinned = spawnSync('taskset', ['-c', cpu, 'true']).status === 0;
+const oneCore = (cmd, cmdArgs) => (pinned ? timed('taskset', ['-c', cpu, cmd, ...cmdArgs]) : timed(cmd, cmdArgs));
+
+const records = countRecords(file);
+const sides = {
+  'cli 1 core': () => oneCore(bin, ['check', '--region', 'US', '--jobs', '1', '--no-progress', file]),
+  'cli 2 cores': () => timed(bin, ['check', '--region', 'US', '--jobs', '2', '--no-progress', file]),
+  'npm stack (node)': () => oneCore(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US']),
+};
+const names = Object.keys(sides);
+const rates = Object.fromEntries(names.map((n) => [n, []]));
+const ratio1 = [];
+const ratio2 = [];
+for (let r = 0; r < rounds; r++) {
+  const order = names.slice(r % names.length).concat(names.slice(0, r % names.length));
+  const round = {};
+  for (const n of order) {
+    round[n] = records / sides[n]();
+    rates[n].push(round[n]);
+  }
+  ratio1.push(round['cli 1 core'] / round['npm stack (node)']);
+  ratio2.push(round['cli 2 cores'] / round['cli 1 core']);
+  process.stderr.write(
+    `round ${r + 1}/${rounds}: ${names.map((n) => `${n} ${Math.round(round[n]).toLocaleString('en-US')}/s`).join(', ')}\n`,
+  );
+}
+closeSync(devnull);
+
+function peakRss(path) {
+  if (!existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', bin, 'check', '--region', 'US', '--no-progress', '-o', '/dev/null', path], {
+    encoding: 'utf8',
+  });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb * 1024 : null;
+}
+const rss = args('rss-file').map((path) => ({ file: path, records: countRecords(path), bytes: peakRss(path) }));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const result = {
+  file,
+  records,
+  rounds,
+  rate: Object.fromEntries(names.map((n) => [n, median(rates[n])])),
+  ratio: { cliVsStack: median(ratio1), twoVsOne: median(ratio2) },
+  rss,
+  pinnedCpu: pinned ? Number(cpu) : null,
+};
+const f = (n) => Math.round(n).toLocaleString('en-US');
+console.log(`| command over ${f(records)} payloads | median contacts/s |`);
+console.log('|---|---:|');
+for (const n of names) console.log(`| ${n} | ${f(result.rate[n])} |`);
+console.log(`\ncli 1 core / npm stack: ${result.ratio.cliVsStack.toFixed(2)}×; cli 2 cores / 1 core: ${result.ratio.twoVsOne.toFixed(2)}×`);
+for (const r of rss) console.log(`peak RSS over ${f(r.records)} payloads: ${r.bytes === null ? 'n/a' : `${(r.bytes / 1048576).toFixed(1)} MiB`}`);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

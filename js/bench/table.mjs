@@ -1,0 +1,84 @@
+// Prints the one table of scripts/bench.sh from the JSON files of the benchmarks: measure,
+// ours, the npm stack, ratio, target, met. Criterion's native figures (when present) follow as
+// rows without a target.
+//
+//   node js/bench/table.mjs --node node.json --cli cli.json --report report.json [--criterion DIR]
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const load = (name) => {
+  const p = arg(name);
+  return p && existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null;
+};
+const node = load('node');
+const cli = load('cli');
+const report = load('report');
+
+const n = (x) => Math.round(x).toLocaleString('en-US');
+const ratio = (x) => `${x.toFixed(2)}×`;
+const yes = (ok) => (ok ? 'yes' : '**no**');
+const rows = [];
+const row = (measure, ours, stack, r, target, met) => rows.push([measure, ours, stack, r, target, met]);
+
+if (node) {
+  for (const side of ['validateContact', 'validateContacts']) {
+    const what = side === 'validateContact' ? `\`validateContact\` per object` : `\`validateContacts\`, batches of ${n(node.batch)}`;
+    const r = node.ratio[side];
+    row(`Node ${node.node}: ${what}, contacts/s (same ${n(node.objects)} parsed objects, interleaved)`, n(node.rate[side]), n(node.rate['npm stack']), ratio(r), '≥ 2×', yes(r >= 2));
+  }
+}
+if (cli) {
+  const one = cli.rate['cli 1 core'];
+  const stack = cli.rate['npm stack (node)'];
+  const pin = cli.pinnedCpu === null || cli.pinnedCpu === undefined ? '' : `, both pinned to CPU ${cli.pinnedCpu}`;
+  row(`\`contact-rules check --region US --jobs 1\` over ${n(cli.records)} payloads vs the npm stack in Node (JSON.parse, NDJSON out${pin}), contacts/s`, n(one), n(stack), ratio(cli.ratio.cliVsStack), '≥ 10×', yes(cli.ratio.cliVsStack >= 10));
+  row(`\`--jobs 2\` vs \`--jobs 1\`, contacts/s`, n(cli.rate['cli 2 cores']), `(1 core: ${n(one)})`, ratio(cli.ratio.twoVsOne), '≥ 1.8×', yes(cli.ratio.twoVsOne >= 1.8));
+  for (const r of cli.rss) {
+    const mib = r.bytes / 1048576;
+    row(`peak RSS of \`check\` (all cores) over ${n(r.records)} payloads`, `${mib.toFixed(1)} MiB`, '—', '—', '< 100 MiB, flat', r.bytes === null ? 'n/a' : yes(mib < 100));
+  }
+}
+if (report) {
+  const ours = report.size['contact-rules'];
+  const stack = report.size['npm stack'];
+  const BUDGET = 128988;
+  row('size: `.wasm` + glue, gzip -9, bytes (npm stack: this run\'s esbuild bundle)', n(ours.gzip), n(stack.gzip), ratio(ours.gzip / stack.gzip), `≤ ${n(BUDGET)} (the issue's npm-stack figure)`, yes(ours.gzip <= BUDGET));
+  row('size: brotli 11, bytes', n(ours.brotli), n(stack.brotli), ratio(ours.brotli / stack.brotli), '—', '—');
+  for (const [rt, v] of Object.entries(report.startup)) {
+    if (!v) continue;
+    const o = v['contact-rules'];
+    const s = v['npm stack'];
+    row(`start-up ${rt}: import + instantiate, ms`, o.load.toFixed(1), s.load.toFixed(1), ratio(o.load / s.load), '—', '—');
+    row(`start-up ${rt}: first \`validateContact\` after instantiation, ms`, o.first.toFixed(1), s.first.toFixed(1), ratio(o.first / s.first), rt === 'chromium' ? '≤ 50 ms' : '— (info)', rt === 'chromium' ? yes(o.first <= 50) : '—');
+  }
+}
+const critDir = arg('criterion');
+if (critDir && existsSync(critDir)) {
+  for (const group of ['payload', 'rule']) {
+    const dir = join(critDir, group);
+    if (!existsSync(dir)) continue;
+    for (const bench of readdirSync(dir).sort()) {
+      const bdir = join(dir, bench);
+      // `rule/<name>/<count>/new/...` or `payload/<name>/new/...`.
+      const subs = existsSync(join(bdir, 'new')) ? [['', bdir]] : readdirSync(bdir).filter((s) => s !== 'report').map((s) => [s, join(bdir, s)]);
+      for (const [count, d] of subs) {
+        const est = join(d, 'new', 'estimates.json');
+        const meta = join(d, 'new', 'benchmark.json');
+        if (!existsSync(est) || !existsSync(meta)) continue;
+        const ns = JSON.parse(readFileSync(est, 'utf8')).median.point_estimate;
+        const tp = JSON.parse(readFileSync(meta, 'utf8')).throughput;
+        const elems = tp?.Elements ?? Number(count) ?? 1;
+        const per = ns / elems;
+        const what = group === 'rule' ? `native rule \`${bench}\` (criterion, ${n(elems)} generated inputs)` : `native \`${bench}\` (criterion, ${n(elems)} generated payloads)`;
+        row(what, `${n((elems * 1e9) / ns)}/s (${per >= 1000 ? `${(per / 1000).toFixed(2)} µs` : `${per.toFixed(0)} ns`} each)`, '—', '—', '—', '—');
+      }
+    }
+  }
+}
+console.log('| measure | ours | npm stack | ratio | target | met |');
+console.log('|---|---:|---:|---:|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
