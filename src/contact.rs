@@ -253,13 +253,7 @@ pub fn validate_contact(payload: &Value, options: &Options) -> Outcome {
             None,
         ));
     }
-    let mut v = Validation {
-        options,
-        out: Contact::default(),
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        identity_given: false,
-    };
+    let mut v = Validation::new(options);
     for (key, value) in map {
         v.key(key, In::Json(value));
     }
@@ -328,13 +322,7 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
         }
         parsed.push(Some(serde_json::from_str(text).ok()?));
     }
-    let mut v = Validation {
-        options,
-        out: Contact::default(),
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        identity_given: false,
-    };
+    let mut v = Validation::new(options);
     for ((key, raw), value) in entries.iter().zip(&parsed) {
         let value = match value {
             Some(value) => In::Json(value),
@@ -379,7 +367,17 @@ struct Validation<'o> {
     identity_given: bool,
 }
 
-impl Validation<'_> {
+impl<'o> Validation<'o> {
+    fn new(options: &'o Options) -> Self {
+        Validation {
+            options,
+            out: Contact::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            identity_given: false,
+        }
+    }
+
     fn error(&mut self, path: Vec<PathSegment>, issue: FieldIssue, input: Option<Value>) {
         self.errors.push(Issue::at(path, issue, input));
     }

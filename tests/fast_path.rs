@@ -7,10 +7,7 @@
 #[path = "support/generator.rs"]
 mod generator;
 
-use contact_rules::{
-    validate_contact, validate_contact_str, Blank, Code, DomainMode, EmailCase, Options,
-    PhoneValidity, Region, UnknownKeys,
-};
+use contact_rules::{validate_contact, validate_contact_str, Code, Options, Region, UnknownKeys};
 use serde_json::Value;
 
 fn option_sets() -> Vec<Options> {
@@ -21,17 +18,7 @@ fn option_sets() -> Vec<Options> {
     vec![
         Options::default(),
         us.clone(),
-        Options {
-            default_region: Some(Region::parse("GB").expect("GB is a region")),
-            phone_validity: PhoneValidity::Possible,
-            unknown_keys: UnknownKeys::Keep,
-            blank: Blank::Omit,
-            email_case: EmailCase::PreserveLocal,
-            domain_mode: DomainMode::Host,
-            lax_booleans: false,
-            derive_domain_from_email: true,
-            ..Options::default()
-        },
+        generator::unusual_options(),
         Options {
             unknown_keys: UnknownKeys::Strip,
             derive_domain_from_email: true,

@@ -8,10 +8,7 @@
 #[path = "support/generator.rs"]
 mod generator;
 
-use contact_rules::{
-    validate_contact, Blank, DomainMode, EmailCase, Options, Outcome, PhoneValidity, Region,
-    UnknownKeys,
-};
+use contact_rules::{validate_contact, Options, Outcome, Region};
 use generator::{rate_ppm, sample, Fault, Sample, Samples};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -22,21 +19,6 @@ const SEED: u64 = 20_240_601;
 fn us() -> Options {
     Options {
         default_region: Some(Region::parse(generator::REGION).expect("US is a region")),
-        ..Options::default()
-    }
-}
-
-/// Every option away from its default, for the idempotence checks.
-fn unusual() -> Options {
-    Options {
-        default_region: Some(Region::parse("GB").expect("GB is a region")),
-        phone_validity: PhoneValidity::Possible,
-        unknown_keys: UnknownKeys::Keep,
-        blank: Blank::Omit,
-        email_case: EmailCase::PreserveLocal,
-        domain_mode: DomainMode::Host,
-        lax_booleans: false,
-        derive_domain_from_email: true,
         ..Options::default()
     }
 }
@@ -201,7 +183,7 @@ fn generator_covers_the_real_world_forms() {
 #[test]
 fn never_panics_and_valid_outputs_are_idempotent() {
     let mut checked = 0;
-    for options in [us(), Options::default(), unusual()] {
+    for options in [us(), Options::default(), generator::unusual_options()] {
         for s in Samples::new(SEED, rate_ppm(0.15).unwrap()).take(2500) {
             let out = validate(&s, &options);
             assert_eq!(out.is_valid(), out.value.is_some(), "payload {}", s.index);

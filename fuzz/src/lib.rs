@@ -150,6 +150,18 @@ pub fn check_field(
 pub fn check_contact(json: &str, options: &Options) {
     let out = validate_contact_str(json, options);
     assert_eq!(out.value.is_some(), out.errors.is_empty());
+    // validate_contact_str reads common payloads without building a serde_json::Value (a
+    // performance path): within the size limit its result must be validate_contact's on the
+    // parsed value, to the last issue.
+    if json.len() <= options.limits.max_payload_bytes {
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
+            assert_eq!(
+                out,
+                validate_contact(&value, options),
+                "the fast path differs: {json:?}"
+            );
+        }
+    }
     serde_json::to_string(&out).expect("an outcome serializes");
     serde_json::to_string(&out.to_fastapi()).expect("the FastAPI body serializes");
     for issue in out.errors.iter().chain(&out.warnings) {

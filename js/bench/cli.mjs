@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv;
@@ -94,11 +95,6 @@ function peakRss(path) {
 }
 const rss = args('rss-file').map((path) => ({ file: path, records: countRecords(path), bytes: peakRss(path) }));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const result = {
   file,
   records,

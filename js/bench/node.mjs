@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { validateContact, validateContacts } from '../../pkg/index.js';
 import { validateContactStack } from './npm-stack.mjs';
+import { median } from './stats.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -85,11 +86,6 @@ for (let r = 0; r < rounds; r++) {
   );
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const result = {
   file,
   objects: objects.length,

@@ -21,6 +21,25 @@
 
 use serde_json::{json, Map, Value};
 
+/// Every option away from its default: the second set of options the generated payloads are
+/// checked under (idempotence, the fast parse path).
+pub fn unusual_options() -> contact_rules::Options {
+    use contact_rules::{
+        Blank, DomainMode, EmailCase, Options, PhoneValidity, Region, UnknownKeys,
+    };
+    Options {
+        default_region: Some(Region::parse("GB").expect("GB is a region")),
+        phone_validity: PhoneValidity::Possible,
+        unknown_keys: UnknownKeys::Keep,
+        blank: Blank::Omit,
+        email_case: EmailCase::PreserveLocal,
+        domain_mode: DomainMode::Host,
+        lax_booleans: false,
+        derive_domain_from_email: true,
+        ..Options::default()
+    }
+}
+
 /// The default region the generated phone numbers are written for.
 pub const REGION: &str = "US";
 
