@@ -349,6 +349,7 @@ fn not_public(reason: &'static str, message: &'static str) -> FieldIssue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::XorShift;
 
     fn reg(s: &str) -> FieldResult {
         normalize(s, &Options::default())
@@ -526,17 +527,6 @@ mod tests {
                 );
             }
             assert_eq!(reason(&r), why, "{input:?}");
-        }
-    }
-
-    /// A tiny xorshift generator: no dependency, reproducible.
-    struct XorShift(u64);
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
         }
     }
 

@@ -50,6 +50,8 @@ pub mod uuid;
 mod free_mail;
 mod number;
 mod special_use;
+#[cfg(test)]
+mod test_rng;
 
 pub use contact::{validate_contact, validate_contact_str, Contact, Field, Outcome, ValidContact};
 pub use envelope::{ContactResponse, Envelope, Meta};

@@ -742,13 +742,8 @@ mod tests {
             "a", "Z", "7", "-", "_", "é", "É", "e\u{301}", "İ", "ß", "ẞ", "王", "ก่", "์", "%C3%A9",
             "%c3%89", "%2D", "Ⅻ", "ﬀ", "ς", "Σ",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rng = crate::test_rng::XorShift(0x9E37_79B9_7F4A_7C15);
+        let mut next = move || rng.next();
         let o = Options::default();
         let mut accepted = 0;
         for round in 0..40_000 {

@@ -9,6 +9,7 @@
 use super::lite::{self, Lite};
 use super::rlib::Rlib;
 use super::{normalize_with, tel_prefix_after_phone_context, Engine};
+use crate::test_rng::XorShift as Rng;
 use crate::{Options, PhoneValidity, Region};
 use rlibphonenumber::{PhoneNumberFormat, PhoneNumberType, PHONE_NUMBER_UTIL};
 use std::fmt::Write as _;
@@ -123,30 +124,6 @@ impl Tally {
             self.count,
             self.failures[..self.failures.len().min(30)].join("\n")
         );
-    }
-}
-
-/// A xorshift generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
     }
 }
 

@@ -551,13 +551,8 @@ mod tests {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(0x9E37_79B9_7F4A_7C15);
-        let mut state = seed | 1;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::test_rng::XorShift(seed | 1);
+        let mut next = move || rng.next();
         let regions = [
             None,
             Some("US"),

@@ -3,6 +3,7 @@
 //! public test data and on random names.
 
 use super::*;
+use crate::test_rng::XorShift;
 use std::collections::BTreeSet;
 
 /// The vendored list, as `build.rs` reads it.
@@ -174,23 +175,6 @@ fn same_answers_on_public_test_data() {
         }
     }
     eprintln!("same answers on {compared} names from domains.tsv");
-}
-
-/// A tiny xorshift generator: no dependency, reproducible.
-struct XorShift(u64);
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
 }
 
 #[test]
