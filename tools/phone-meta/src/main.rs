@@ -22,10 +22,12 @@
 
 mod prog;
 mod re;
+mod tool_hash;
 
 use prost::Message;
 use rlibphonenumber::{PhoneMetadata, PhoneMetadataCollection, PhoneNumberDesc, PHONE_NUMBER_UTIL};
 use std::collections::HashMap;
+use tool_hash::tool_hash;
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -70,30 +72,6 @@ fn locked(lock: &Path) -> String {
         }
     }
     panic!("no rlibphonenumber in {}", lock.display())
-}
-
-/// FNV-1a (64 bits) of this tool's sources: Cargo.toml, Cargo.lock and src/*.rs by name.
-/// contact-rules' test computes the same.
-fn tool_hash(tool: &Path) -> String {
-    let mut files: Vec<PathBuf> = vec![tool.join("Cargo.toml"), tool.join("Cargo.lock")];
-    let mut src: Vec<PathBuf> = std::fs::read_dir(tool.join("src"))
-        .expect("src")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-        .collect();
-    src.sort();
-    files.extend(src);
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for f in files {
-        let name = f.file_name().expect("name").to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&f)
-            .expect("read source")
-            .replace("\r\n", "\n");
-        for b in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
 }
 
 /// rlibphonenumber's embedded metadata (it has no public accessor for it).
