@@ -27,8 +27,8 @@ mod tool_hash;
 use prost::Message;
 use rlibphonenumber::{PhoneMetadata, PhoneMetadataCollection, PhoneNumberDesc, PHONE_NUMBER_UTIL};
 use std::collections::HashMap;
-use tool_hash::tool_hash;
 use std::path::{Path, PathBuf};
+use tool_hash::tool_hash;
 
 fn main() {
     let check = std::env::args().any(|a| a == "--check");
