@@ -42,7 +42,9 @@ function misuse(message, cause) {
 }
 
 // JSON.stringify's replacer: `this` holds `key`; `this[key]` is the value before toJSON.
+// It sees every key once, so keys are checked here too.
 function guard(key, value) {
+  if (!wellFormed(key)) throw misuse(`the key ${JSON.stringify(key)} contains a lone surrogate (not valid Unicode)`);
   const raw = this[key];
   const where = key === '' ? 'the payload' : `the value at ${JSON.stringify(key)}`;
   switch (typeof raw) {
@@ -64,9 +66,6 @@ function guard(key, value) {
       }
       if (Object.getOwnPropertySymbols(raw).length > 0) {
         throw misuse(`${where} has symbol keys; payloads hold only string keys`);
-      }
-      for (const k of Object.keys(raw)) {
-        if (!wellFormed(k)) throw misuse(`${where} has a key with a lone surrogate (not valid Unicode)`);
       }
       return value;
     }
