@@ -304,15 +304,21 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
             return None;
         }
     }
-    let mut parsed: Vec<Option<Value>> = Vec::with_capacity(entries.len());
+    // Each value as the rules will read it: an escape-free JSON string as its text between the
+    // quotes, anything else parsed.
+    enum Read<'a> {
+        Text(&'a str),
+        Json(Value),
+    }
+    let mut parsed: Vec<Read> = Vec::with_capacity(entries.len());
     for (_, raw) in &entries {
         let text = raw.get();
-        let borrowed = text
+        if let Some(inner) = text
             .strip_prefix('"')
             .and_then(|t| t.strip_suffix('"'))
-            .is_some_and(|inner| !inner.contains('\\'));
-        if borrowed {
-            parsed.push(None);
+            .filter(|inner| !inner.contains('\\'))
+        {
+            parsed.push(Read::Text(inner));
             continue;
         }
         // At most one bracket: the depth stays far below serde_json's nesting limit, which
@@ -320,14 +326,13 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
         if text.bytes().filter(|&b| b == b'[' || b == b'{').count() > 1 {
             return None;
         }
-        parsed.push(Some(serde_json::from_str(text).ok()?));
+        parsed.push(Read::Json(serde_json::from_str(text).ok()?));
     }
     let mut v = Validation::new(options);
-    for ((key, raw), value) in entries.iter().zip(&parsed) {
+    for ((key, _), value) in entries.iter().zip(&parsed) {
         let value = match value {
-            Some(value) => In::Json(value),
-            // A JSON string without escapes: its text between the quotes is the string.
-            None => In::Str(raw.get().get(1..raw.get().len() - 1).unwrap_or_default()),
+            Read::Text(text) => In::Str(text),
+            Read::Json(value) => In::Json(value),
         };
         v.key(key, value);
     }
