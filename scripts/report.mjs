@@ -6,7 +6,7 @@
 // Size: each side bundled and minified by esbuild (ES module), gzip -9 (zlib level 9) and
 // brotli (quality 11) of the JavaScript plus, for contact-rules, the .wasm file.
 // Start-up: in a fresh Node process and in headless Chromium (playwright-core driving
-// /usr/bin/chromium), the time to import/instantiate and then to the first validation result;
+// /usr/bin/chromium or $CHROMIUM), the time to import/instantiate and then to the first validation result;
 // the median of several fresh starts. Needs pkg/ (scripts/build-pkg.sh) and node_modules.
 import { build } from 'esbuild';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -16,6 +16,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from '../js/bench/stats.mjs';
+import { launchChromium } from '../js/test/support/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.REPORT_RUNS ?? 7);
@@ -50,7 +52,6 @@ const size = {
   'npm stack': { js: stackJs.length, wasm: 0, gzip: gz(stackJs), brotli: br(stackJs), raw: stackJs.length },
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const PAYLOAD = { email: ' Jane.Doe@ACME.com ', phone_number: '(415) 555-2671', domain: 'https://www.acme.co.uk/about', first_name: ' Jane ' };
 
 function nodeStartup(kind) {
@@ -66,9 +67,8 @@ function nodeStartup(kind) {
 }
 
 async function chromiumStartup() {
-  let chromium;
   try {
-    ({ chromium } = await import('playwright-core'));
+    await import('playwright-core');
   } catch {
     return null;
   }
@@ -98,10 +98,7 @@ async function chromiumStartup() {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const result = {};
   try {
     for (const [kind, url, fn] of [
