@@ -1,6 +1,10 @@
 //! The unit tests' random numbers: a xorshift generator, without a dependency and
 //! reproducible from its seed (test builds only).
 
+// The wasm32 test build leaves out the native-only tests that draw with `below`, `chance` and
+// `pick` (the phone engines' equivalence, the PSL comparison).
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
+
 /// Marsaglia's xorshift64 (13, 7, 17). The seed must not be 0.
 pub(crate) struct XorShift(pub(crate) u64);
 
