@@ -116,6 +116,40 @@ struct Parsed {
 /// once; errors in its host wait in [`Parsed::host`], so that an email address is reported as
 /// one whatever its domain.
 fn parse(s: &str) -> Result<Parsed, FieldIssue> {
+    if let Some(host) = bare_ascii_host(s) {
+        return Ok(Parsed {
+            host: check_host_name(&host),
+            has_userinfo: false,
+            explicit_scheme: false,
+        });
+    }
+    parse_url(s)
+}
+
+/// The common input, a bare host name in ASCII (`www.Acme.co.uk`), lower-cased: only letters,
+/// digits, hyphens and dots, a last label (before an optional trailing dot) of letters only,
+/// and no `xn--` label. The URL parser returns exactly this host for such input (lower-cased,
+/// no user name, no port; a last label of letters is never read as an IPv4 number, and without
+/// `xn--` there is no Punycode to check), so it is taken without building and parsing a URL.
+/// `None` for anything else, which [`parse_url`] reads.
+fn bare_ascii_host(s: &str) -> Option<String> {
+    let name = s.strip_suffix('.').unwrap_or(s);
+    let last = name.rsplit('.').next()?;
+    let ldh = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
+    if last.is_empty() || !last.bytes().all(|b| b.is_ascii_alphabetic()) || !s.bytes().all(ldh) {
+        return None;
+    }
+    let host = s.to_ascii_lowercase();
+    (!has_xn_label(&host)).then_some(host)
+}
+
+/// Whether a lower-case name has a label starting with `xn--` (Punycode).
+fn has_xn_label(name: &str) -> bool {
+    name.split('.').any(|label| label.starts_with("xn--"))
+}
+
+/// [`parse`] through the URL parser: any input.
+fn parse_url(s: &str) -> Result<Parsed, FieldIssue> {
     if s.is_empty() {
         return Err(invalid(
             "empty",
@@ -246,20 +280,32 @@ fn check_host_name(host: &str) -> Result<String, FieldIssue> {
     // The checks above hold for the ASCII form; this one also holds every `xn--` label's Unicode
     // form to UTS #46 (valid Punycode, STD3 rules, no leading or trailing hyphen, bidi and
     // joiner rules). Hyphens in the third and fourth places of other labels stay allowed
-    // (`r3---sn-abc.googlevideo.com`), as the URL Standard allows them.
-    let checked = Uts46::new().to_ascii(
-        name.as_bytes(),
-        AsciiDenyList::STD3,
-        Hyphens::CheckFirstLast,
-        DnsLength::Verify,
-    );
-    match checked {
-        Ok(ascii) if ascii == name => Ok(name.to_owned()),
-        _ => Err(invalid(
-            "idna",
-            "This domain is not a valid internationalized domain name.",
-        )),
+    // (`r3---sn-abc.googlevideo.com`), as the URL Standard allows them. Without an `xn--`
+    // label, a name that passed the checks above is its own UTS #46 ASCII form (lower-case
+    // letters, digits and hyphens are valid and unmapped), so the check is skipped
+    // (`uts46_skip_is_exact` in the tests compares).
+    if (!has_xn_label(name) && !name.bytes().any(|b| b.is_ascii_uppercase()))
+        || uts46_ascii(name).is_some_and(|ascii| ascii == name)
+    {
+        return Ok(name.to_owned());
     }
+    Err(invalid(
+        "idna",
+        "This domain is not a valid internationalized domain name.",
+    ))
+}
+
+/// UTS #46 ToASCII with STD3 rules, hyphens checked first and last, DNS lengths verified.
+fn uts46_ascii(name: &str) -> Option<String> {
+    Uts46::new()
+        .to_ascii(
+            name.as_bytes(),
+            AsciiDenyList::STD3,
+            Hyphens::CheckFirstLast,
+            DnsLength::Verify,
+        )
+        .ok()
+        .map(|ascii| ascii.into_owned())
 }
 
 /// Applies the public-name rules and the domain mode to a checked host.
@@ -528,6 +574,85 @@ mod tests {
             }
             assert_eq!(reason(&r), why, "{input:?}");
         }
+    }
+
+    /// Random host-like text: letters of both cases, digits, hyphens, dots, `xn--` and other
+    /// pieces the URL parser treats specially.
+    fn host_like(rng: &mut XorShift) -> String {
+        const LDH: &[&str] = &[
+            "a",
+            "B",
+            "z",
+            "q",
+            "0",
+            "7",
+            "-",
+            "--",
+            ".",
+            ".",
+            ".",
+            "www.",
+            "com",
+            "CO.uk",
+            "xn--",
+            "XN--",
+            "xn--bcher-kva",
+            "0x",
+            "1",
+            "255",
+            "a-",
+            "-b",
+        ];
+        const OTHER: &[&str] = &[":", "/", "@", "_", " ", "%41", "\u{fc}"];
+        let len = rng.below(10);
+        (0..len)
+            .map(|_| {
+                let pieces = if rng.chance(5) { OTHER } else { LDH };
+                *rng.pick(pieces)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bare_host_fast_path_matches_the_url_parser() {
+        let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+        let mut fast = 0;
+        for _ in 0..50_000 {
+            let s = host_like(&mut rng);
+            if bare_ascii_host(&s).is_none() {
+                continue;
+            }
+            fast += 1;
+            let (a, b) = (parse(&s), parse_url(&s));
+            let view = |p: Result<Parsed, FieldIssue>| {
+                p.map(|p| (p.host, p.has_userinfo, p.explicit_scheme))
+            };
+            assert_eq!(view(a), view(b), "{s:?}");
+        }
+        assert!(fast > 5_000, "only {fast} inputs took the fast path");
+    }
+
+    #[test]
+    fn uts46_skip_is_exact() {
+        let mut rng = XorShift(0xD1B5_4A32_D192_ED03);
+        let mut skipped = 0;
+        for _ in 0..50_000 {
+            let s = host_like(&mut rng);
+            let name = s.strip_suffix('.').unwrap_or(&s);
+            let structurally_fine = !name.is_empty()
+                && name.len() <= 253
+                && name.split('.').all(|l| {
+                    (1..=63).contains(&l.len())
+                        && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                        && !l.starts_with('-')
+                        && !l.ends_with('-')
+                });
+            if structurally_fine && !has_xn_label(name) && name == name.to_ascii_lowercase() {
+                skipped += 1;
+                assert_eq!(uts46_ascii(name).as_deref(), Some(name), "{s:?}");
+            }
+        }
+        assert!(skipped > 2_000, "only {skipped} names skip the check");
     }
 
     #[test]
