@@ -444,7 +444,10 @@ fn validate_domain(raw: &str) -> Result<(String, String), Reason> {
     if !raw.chars().all(is_hostname_char) {
         return Err(Reason::DomainCharacters);
     }
-    check_unsafe(raw)?;
+    // ASCII hostname characters (letters, digits, `-`, `.`) are all safe.
+    if !raw.is_ascii() {
+        check_unsafe(raw)?;
+    }
     if raw.chars().any(decomposes_to_full_stop) {
         return Err(Reason::DomainCharacters);
     }
@@ -1757,6 +1760,17 @@ mod tests {
             .iter()
             .map(|w| w.code.as_str())
             .collect()
+    }
+
+    #[test]
+    fn ascii_hostname_characters_are_safe() {
+        // validate_domain skips check_unsafe for ASCII domains on this ground.
+        for c in (0..128u8).map(char::from).filter(|&c| is_hostname_char(c)) {
+            assert!(
+                matches!(category(c), Cat::LetterNumber | Cat::PunctuationSymbol),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
