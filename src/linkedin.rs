@@ -93,6 +93,42 @@ fn unsupported(message: &'static str, kind: &'static str) -> FieldIssue {
 
 /// The whole rule; `follow_redirect` allows reading one `/authwall` redirect.
 fn profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue> {
+    match plain_profile_url(input.trim()) {
+        Some(url) => Ok(url),
+        None => parsed_profile_url(input, follow_redirect),
+    }
+}
+
+/// The common input, `[http[s]://][www.]linkedin.com/in/<slug>[/]` (any case) with a slug of
+/// 3 to 100 ASCII letters, digits, `-` and `_` that is not a member ID: the profile URL with the
+/// slug lower-cased, which is what [`parsed_profile_url`] gives for it (the URL parser keeps
+/// such a path as it is, and lower-casing, NFC and percent-encoding leave the lower-cased slug
+/// alone). `None` for anything else. The tests compare both on generated URLs.
+fn plain_profile_url(s: &str) -> Option<String> {
+    fn strip<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+        let head = s.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix)
+            .then(|| s.get(prefix.len()..))
+            .flatten()
+    }
+    let rest = strip(s, "https://")
+        .or_else(|| strip(s, "http://"))
+        .unwrap_or(s);
+    let rest = strip(rest, "www.").unwrap_or(rest);
+    let slug = strip(rest, "linkedin.com/in/")?;
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let slug_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    if !(SLUG_MIN_CHARS..=SLUG_MAX_CHARS).contains(&slug.len())
+        || !slug.bytes().all(slug_byte)
+        || is_member_id(slug)
+    {
+        return None;
+    }
+    Some(format!("{PROFILE_PREFIX}{}", slug.to_ascii_lowercase()))
+}
+
+/// [`profile_url`] through the URL parser: any input.
+fn parsed_profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue> {
     let s = input.trim();
     if s.len() > MAX_INPUT_BYTES {
         return Err(invalid("This is too long to be a LinkedIn profile URL.")
@@ -453,6 +489,70 @@ mod tests {
         normalize(s, &Options::default())
             .map(|n| n.value)
             .map_err(|e| e.code)
+    }
+
+    #[test]
+    fn plain_profile_fast_path_matches_the_url_parser() {
+        const PIECES: &[&str] = &[
+            "https://",
+            "HTTP://",
+            "http:/",
+            "www.",
+            "WWW.",
+            "m.",
+            "linkedin.com",
+            "LinkedIn.COM",
+            "linkedin.com.",
+            "/in/",
+            "/IN/",
+            "/in",
+            "/",
+            "//",
+            "jane",
+            "Doe",
+            "-",
+            "_",
+            "0",
+            "ACoAAB",
+            "ACwAAAbcdefghijklmnopqrstuvwxyz0123",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "é",
+            "%41",
+            "?",
+            "#",
+            ".",
+            ":443",
+            " ",
+            "@",
+        ];
+        const SLUG: &[&str] = &["jane", "Doe", "-", "_", "0", "ACoAAB", "x", "/"];
+        const PREFIXES: &[&str] = &[
+            "https://www.linkedin.com/in/",
+            "linkedin.com/in/",
+            "HTTP://WWW.LinkedIn.com/IN/",
+        ];
+        let mut rng = crate::test_rng::XorShift(0x853C_49E6_748F_EA9B);
+        let mut fast = 0;
+        for i in 0..60_000 {
+            // Half the inputs start as a plain profile URL, so the fast path is well covered.
+            let mut s = String::new();
+            if i % 2 == 0 {
+                s.push_str(rng.pick::<&str>(PREFIXES));
+            }
+            for _ in 0..rng.below(9) {
+                let pieces = if i % 2 == 0 && !rng.chance(10) {
+                    SLUG
+                } else {
+                    PIECES
+                };
+                s.push_str(rng.pick::<&str>(pieces));
+            }
+            if plain_profile_url(s.trim()).is_some() {
+                fast += 1;
+            }
+            assert_eq!(profile_url(&s, true), parsed_profile_url(&s, true), "{s:?}");
+        }
+        assert!(fast > 5_000, "only {fast} inputs took the fast path");
     }
 
     #[test]
