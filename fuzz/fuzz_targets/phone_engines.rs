@@ -1,5 +1,5 @@
-//! Differential: the compact phone engine that the WebAssembly build uses (`src/phone/lite.rs`)
-//! must answer exactly as rlibphonenumber does natively — same value, warnings or error code —
+//! Differential: the compact phone engine that every build uses (`src/phone/lite.rs`)
+//! must answer exactly as rlibphonenumber, its reference, does — same value, warnings or error code —
 //! for any input, region and validity option (header byte as in the `phone` target).
 #![no_main]
 use contact_rules_fuzz::{check_field, field_options, split};
@@ -9,21 +9,21 @@ fuzz_target!(|data: &[u8]| {
     if let Some(([b0], input)) = split::<1>(data) {
         let options = field_options(b0);
         check_field(
-            "phone (lite)",
-            contact_rules::phone::normalize_lite,
+            "phone",
+            contact_rules::phone::normalize,
             input,
             &options,
         );
-        let native = contact_rules::phone::normalize(input, &options);
-        let lite = contact_rules::phone::normalize_lite(input, &options);
-        match (&native, &lite) {
+        let reference = contact_rules::phone::normalize_reference(input, &options);
+        let ours = contact_rules::phone::normalize(input, &options);
+        match (&reference, &ours) {
             (Ok(a), Ok(b)) => assert!(
                 a.value == b.value
                     && a.warnings.iter().map(|w| w.code).eq(b.warnings.iter().map(|w| w.code)),
-                "{input:?} {options:?}: native {a:?}, lite {b:?}"
+                "{input:?} {options:?}: reference {a:?}, ours {b:?}"
             ),
             (Err(a), Err(b)) => assert_eq!(a.code, b.code, "{input:?} {options:?}"),
-            _ => panic!("{input:?} {options:?}: native {native:?}, lite {lite:?}"),
+            _ => panic!("{input:?} {options:?}: reference {reference:?}, ours {ours:?}"),
         }
     }
 });
