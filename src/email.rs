@@ -334,7 +334,12 @@ fn is_atext(c: char) -> bool {
 /// step and the RFC 2142 lower-casing. Returns the normalized local part.
 fn validate_local(local: &str) -> Result<String, Reason> {
     check_local(local)?;
-    let mut normalized = nfc(local);
+    // NFC leaves ASCII as it is.
+    let mut normalized = if local.is_ascii() {
+        local.to_owned()
+    } else {
+        nfc(local)
+    };
     if normalized != local {
         check_local(&normalized)?;
     }
@@ -1760,6 +1765,17 @@ mod tests {
             .iter()
             .map(|w| w.code.as_str())
             .collect()
+    }
+
+    #[test]
+    fn nfc_leaves_ascii_alone() {
+        // validate_local skips NFC for ASCII on this ground.
+        let all: String = (0..128u8).map(char::from).collect();
+        assert_eq!(nfc(&all), all);
+        let pairs: String = (0..128u8)
+            .flat_map(|a| (0..128u8).flat_map(move |b| [char::from(a), char::from(b)]))
+            .collect();
+        assert_eq!(nfc(&pairs), pairs);
     }
 
     #[test]
