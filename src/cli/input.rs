@@ -223,7 +223,7 @@ impl Lines {
                     break;
                 }
                 any = true;
-                let (part, used, done) = match chunk.iter().position(|&b| b == b'\n') {
+                let (part, used, done) = match memchr::memchr(b'\n', chunk) {
                     Some(i) => (chunk.get(..i).unwrap_or(chunk), i + 1, true),
                     None => (chunk, chunk.len(), false),
                 };
