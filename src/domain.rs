@@ -35,7 +35,7 @@
 
 use crate::issue::{Code, FieldIssue};
 use crate::options::DomainMode;
-use crate::{FieldResult, Normalized, Options};
+use crate::{strip_prefix_ignore_ascii_case, FieldResult, Normalized, Options};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use url::{Host, Url};
 
@@ -135,11 +135,7 @@ fn parse(s: &str) -> Result<Parsed, FieldIssue> {
 /// whether the scheme was written; `None` for anything else, which [`parse_url`] reads. The
 /// tests compare both on generated inputs.
 fn simple_url_host(s: &str) -> Option<(String, bool)> {
-    let strip = |prefix: &str| {
-        s.get(..prefix.len())
-            .filter(|head| head.eq_ignore_ascii_case(prefix))
-            .and_then(|_| s.get(prefix.len()..))
-    };
+    let strip = |prefix: &str| strip_prefix_ignore_ascii_case(s, prefix);
     let (rest, explicit_scheme) = match strip("http://").or_else(|| strip("https://")) {
         Some(rest) => (rest, true),
         None => (s, false),

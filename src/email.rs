@@ -30,7 +30,7 @@
 //! characters are judged as the API judges them, not by a newer Unicode version.
 
 use crate::issue::{Code, FieldIssue};
-use crate::{EmailCase, FieldResult, Normalized, Options};
+use crate::{strip_prefix_ignore_ascii_case, EmailCase, FieldResult, Normalized, Options};
 use icu_normalizer::uts46::Uts46MapperBorrowed;
 use icu_normalizer::ComposingNormalizerBorrowed;
 use idna::punycode;
@@ -218,12 +218,9 @@ fn trim(s: &str) -> &str {
 
 /// Strips a `mailto:` prefix (any case) and the `?` query after the address.
 fn strip_mailto(s: &str) -> &str {
-    match s.get(..7) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("mailto:") => {
-            let rest = &s[7..];
-            trim(rest.split_once('?').map_or(rest, |(address, _)| address))
-        }
-        _ => s,
+    match strip_prefix_ignore_ascii_case(s, "mailto:") {
+        Some(rest) => trim(rest.split_once('?').map_or(rest, |(address, _)| address)),
+        None => s,
     }
 }
 

@@ -89,6 +89,15 @@ pub type FieldResult = Result<Normalized, FieldIssue>;
 /// A field rule: `normalize(input, options)`.
 pub type Rule = fn(&str, &Options) -> FieldResult;
 
+/// `s` without `prefix`, compared ignoring ASCII case (`HTTPS://`, `Mailto:`); `None` when `s`
+/// does not start with it.
+pub(crate) fn strip_prefix_ignore_ascii_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s.get(prefix.len()..))
+        .flatten()
+}
+
 /// A field rule by its short name — `email`, `phone`, `linkedin`, `domain`, `uuid` or `text`,
 /// the names `contact-rules normalize` and the JavaScript field functions use.
 ///

@@ -17,7 +17,7 @@
 //! normalizing an output gives it back.
 
 use crate::issue::{Code, FieldIssue};
-use crate::{FieldResult, Normalized, Options};
+use crate::{strip_prefix_ignore_ascii_case, FieldResult, Normalized, Options};
 use icu_normalizer::properties::CanonicalCombiningClassMapBorrowed;
 use icu_normalizer::ComposingNormalizerBorrowed;
 use std::borrow::Cow;
@@ -105,12 +105,7 @@ fn profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue>
 /// such a path as it is, and lower-casing, NFC and percent-encoding leave the lower-cased slug
 /// alone). `None` for anything else. The tests compare both on generated URLs.
 fn plain_profile_url(s: &str) -> Option<String> {
-    fn strip<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-        let head = s.get(..prefix.len())?;
-        head.eq_ignore_ascii_case(prefix)
-            .then(|| s.get(prefix.len()..))
-            .flatten()
-    }
+    let strip = strip_prefix_ignore_ascii_case;
     let rest = strip(s, "https://")
         .or_else(|| strip(s, "http://"))
         .unwrap_or(s);
