@@ -17,9 +17,13 @@ import init, {
 
 const wasmUrl = new URL('./contact_rules_core_bg.wasm', import.meta.url);
 if (wasmUrl.protocol === 'file:' && typeof process === 'object' && process.versions?.node) {
-  // Node: read the module from disk (Node's fetch cannot read file: URLs).
+  // Node: read the module from disk (Node's fetch cannot read file: URLs), and take the build
+  // optimized for speed (opt-level 3; contact_rules_core_bg.wasm is optimized for size, for
+  // browsers). Same crate, same glue, same results (js/test/builds.test.mjs compares them).
+  // The URL is made from wasmUrl, not from a literal next to import.meta.url, so that bundlers
+  // do not copy this file into browser builds.
   const { readFile } = await import('node:fs/promises');
-  initSync({ module: await readFile(wasmUrl) });
+  initSync({ module: await readFile(new URL('contact_rules_core_fast.wasm', wasmUrl)) });
 } else {
   await init({ module_or_path: wasmUrl });
 }

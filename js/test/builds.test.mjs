@@ -1,0 +1,138 @@
+// The package ships the crate compiled twice with one glue file: contact_rules_core_bg.wasm
+// (opt-level "z", what browsers load) and contact_rules_core_fast.wasm (opt-level 3, what Node
+// loads). Both must give the same text for every call. Each module is loaded into its own copy
+// of the glue (a query string makes Node evaluate the glue module twice) and the raw entry
+// points are compared byte for byte: generated payloads under several option sets, every
+// string of those payloads through each field rule, and the shared vectors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = new URL('../../pkg/', import.meta.url);
+const COUNT = Number(process.env.GENERATED_COUNT ?? 3000);
+
+async function load(file) {
+  const glue = await import(new URL(`contact_rules_core.js?${file}`, pkg).href);
+  glue.initSync({ module: readFileSync(new URL(file, pkg)) });
+  return glue;
+}
+const size = await load('contact_rules_core_bg.wasm');
+const fast = await load('contact_rules_core_fast.wasm');
+
+test('the two modules are different builds, each loaded into its own glue', () => {
+  const a = readFileSync(new URL('contact_rules_core_bg.wasm', pkg));
+  const b = readFileSync(new URL('contact_rules_core_fast.wasm', pkg));
+  assert.notDeepEqual(a, b);
+  assert.notEqual(size.validateJson, fast.validateJson);
+});
+
+test('in Node the package reads contact_rules_core_fast.wasm, and no other .wasm', () => {
+  // A preloaded script records every path given to fs/promises' readFile.
+  const dir = mkdtempSync(join(tmpdir(), 'contact-rules-'));
+  const preload = join(dir, 'record-reads.cjs');
+  writeFileSync(
+    preload,
+    [
+      "const fsp = require('node:fs/promises');",
+      'const readFile = fsp.readFile;',
+      'fsp.readFile = (p, ...rest) => { process.stderr.write(`read ${p}\\n`); return readFile(p, ...rest); };',
+      "require('node:module').syncBuiltinESMExports();",
+    ].join('\n'),
+  );
+  const script = "const m = await import('contact-rules'); console.log(m.validateContact({ email: 'A@B.CO' }).value.email);";
+  const run = spawnSync(process.execPath, ['--require', preload, '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  rmSync(dir, { recursive: true });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, 'a@b.co\n');
+  const wasmReads = run.stderr.split('\n').filter((l) => l.endsWith('.wasm'));
+  assert.equal(wasmReads.length, 1, run.stderr);
+  assert.match(wasmReads[0], /^read file:\/\/.*\/contact_rules_core_fast\.wasm$/);
+});
+
+const payloads = execFileSync(
+  'cargo',
+  ['run', '--quiet', '--example', 'generate', '--', '--seed', '11', '--count', String(COUNT), '--faults', '0.3'],
+  { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 },
+)
+  .split('\n')
+  .filter((l) => l.trim() !== '');
+
+const optionSets = [
+  '',
+  JSON.stringify({ defaultRegion: 'US' }),
+  JSON.stringify({ defaultRegion: 'DE', phoneValidity: 'possible', unknownKeys: 'keep', blank: 'omit' }),
+  JSON.stringify({ emailCase: 'preserve_local', domainMode: 'host', laxBooleans: true, deriveDomainFromEmail: true }),
+  JSON.stringify({ unknownKeys: 'strip', limits: { textMaxChars: 20, maxTags: 2, maxKeys: 6, maxPayloadBytes: 300 } }),
+];
+
+function firstDifference(call) {
+  for (const args of call) {
+    const a = args.fn(size);
+    const b = args.fn(fast);
+    if (a !== b) return `${args.what}\n  size build: ${a}\n  fast build: ${b}`;
+    assert.ok(!a.startsWith('{"misuse"'), `${args.what}: ${a}`);
+  }
+  return null;
+}
+
+for (const options of optionSets) {
+  test(`${payloads.length} generated payloads, options ${options || '(none)'}: same result text`, () => {
+    const calls = payloads.map((p, i) => ({ what: `payload ${i}: ${p}`, fn: (m) => m.validateJson(p, options) }));
+    calls.push({ what: 'all payloads in one array', fn: (m) => m.validateManyJson(`[${payloads.join(',')}]`, options) });
+    assert.equal(firstDifference(calls), null);
+  });
+}
+
+test('every string of the generated payloads through every field rule: same result text', () => {
+  const strings = new Set();
+  for (const p of payloads) {
+    let value;
+    try {
+      value = JSON.parse(p);
+    } catch {
+      continue; // faulty JSON on purpose
+    }
+    if (value === null || typeof value !== 'object') continue;
+    for (const v of Object.values(value)) {
+      if (typeof v === 'string') strings.add(v);
+      if (Array.isArray(v)) for (const t of v) if (typeof t === 'string') strings.add(t);
+    }
+  }
+  assert.ok(strings.size > 1000, `${strings.size} strings`);
+  const calls = [];
+  for (const rule of ['email', 'phone', 'linkedin', 'domain', 'uuid', 'text']) {
+    for (const s of strings) {
+      calls.push({ what: `${rule} ${JSON.stringify(s)}`, fn: (m) => m.normalizeFieldJson(rule, s, optionSets[1]) });
+    }
+  }
+  assert.equal(firstDifference(calls), null);
+});
+
+const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+const jsOptions = (o) =>
+  Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [camel(k), v !== null && typeof v === 'object' ? jsOptions(v) : v]),
+  );
+
+test('the shared vectors (tests/vectors), with their own options and with region US: same result text', () => {
+  const dir = new URL('../../tests/vectors/', import.meta.url);
+  const calls = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    for (const c of JSON.parse(readFileSync(new URL(file, dir), 'utf8'))) {
+      const text = c.input_text ?? JSON.stringify(c.input);
+      const own = c.options ? JSON.stringify(jsOptions(c.options)) : '';
+      calls.push({ what: `${file}: ${c.name}`, fn: (m) => m.validateJson(text, own) });
+      calls.push({ what: `${file}: ${c.name} (US)`, fn: (m) => m.validateJson(text, optionSets[1]) });
+    }
+  }
+  assert.ok(calls.length > 600, `${calls.length} calls`);
+  assert.equal(firstDifference(calls), null);
+});
