@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jsOptions } from './support/options.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = new URL('../../pkg/', import.meta.url);
@@ -115,12 +116,6 @@ test('every string of the generated payloads through every field rule: same resu
   }
   assert.equal(firstDifference(calls), null);
 });
-
-const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-const jsOptions = (o) =>
-  Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [camel(k), v !== null && typeof v === 'object' ? jsOptions(v) : v]),
-  );
 
 test('the shared vectors (tests/vectors), with their own options and with region US: same result text', () => {
   const dir = new URL('../../tests/vectors/', import.meta.url);

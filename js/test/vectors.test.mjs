@@ -4,19 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { validateContact } from 'contact-rules';
+import { jsOptions } from './support/options.mjs';
 
 const dir = new URL('../../tests/vectors/', import.meta.url);
-const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-
-// Vector options are the Rust (snake_case) options; the package takes camelCase names.
-function jsOptions(o) {
-  if (o === undefined) return undefined;
-  const out = {};
-  for (const [k, v] of Object.entries(o)) {
-    out[camel(k)] = v !== null && typeof v === 'object' ? jsOptions(v) : v;
-  }
-  return out;
-}
 
 const brief = (issues) => issues.map((i) => ({ path: i.path, code: i.code }));
 
