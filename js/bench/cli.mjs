@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { median } from './stats.mjs';
+import { median, range } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv;
@@ -101,6 +101,7 @@ const result = {
   rounds,
   rate: Object.fromEntries(names.map((n) => [n, median(rates[n])])),
   ratio: { cliVsStack: median(ratio1), twoVsOne: median(ratio2) },
+  ratioRange: { cliVsStack: range(ratio1), twoVsOne: range(ratio2) },
   rss,
   pinnedCpu: pinned ? Number(cpu) : null,
 };

@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { validateContact, validateContacts } from '../../pkg/index.js';
 import { validateContactStack } from './npm-stack.mjs';
-import { median } from './stats.mjs';
+import { median, range } from './stats.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -95,6 +95,7 @@ const result = {
   node: process.version,
   rate: Object.fromEntries(names.map((n) => [n, median(rates[n])])),
   ratio: { validateContact: median(ratios.validateContact), validateContacts: median(ratios.validateContacts) },
+  ratioRange: { validateContact: range(ratios.validateContact), validateContacts: range(ratios.validateContacts) },
   acceptedLastRound: accepted,
 };
 console.log('| side | median contacts/s | ratio to the npm stack (median of rounds) |');

@@ -6,3 +6,6 @@ export const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/** The smallest and the largest of a list of numbers, as `[min, max]`. */
+export const range = (xs) => [Math.min(...xs), Math.max(...xs)];
