@@ -27,8 +27,13 @@ if ! cmp -s "$speed_dir/bindgen/contact_rules_core.js" pkg/contact_rules_core.js
   echo "build-pkg: the opt-level 3 build's glue differs from the size build's" >&2
   exit 1
 fi
-wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals "$speed_dir/bindgen/contact_rules_core_bg.wasm" \
+# The WebAssembly features wasm-pack's wasm-opt is given (Cargo.toml's wasm-pack metadata, the
+# one place they are written), with -O3 instead of its -Oz.
+wasm_features=$(sed -n '/^\[package.metadata.wasm-pack.profile.release\]/,/^\[/p' Cargo.toml |
+  grep -o -- '--enable-[a-z-]*')
+[ -n "$wasm_features" ] || { echo "build-pkg: no --enable-* flags found in Cargo.toml" >&2; exit 1; }
+# shellcheck disable=SC2086 # one flag per word
+wasm-opt -O3 $wasm_features "$speed_dir/bindgen/contact_rules_core_bg.wasm" \
   -o pkg/contact_rules_core_fast.wasm
 cp js/index.js js/index.d.ts README.md pkg/
 node - <<'NODE'
