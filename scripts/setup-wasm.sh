@@ -33,8 +33,9 @@ fi
 
 export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-# The WebAssembly build is optimized for size: opt-level "z" for the wasm-pack commands of the
-# scripts (build-pkg.sh, and test.sh's browser tests, so that both share compiled dependencies).
-# About 60 KB less gzip than opt-level 3 for ~1.3x the time per contact in Node (README,
-# Performance and size). Not exported: the native build keeps the release profile's opt-level 3.
+# The WebAssembly build that browsers load is optimized for size: opt-level "z" for the wasm-pack
+# commands of the scripts (build-pkg.sh, and test.sh's browser tests, so that both share compiled
+# dependencies). About 70 KB less gzip than opt-level 3 for ~1.5x the time per contact; Node
+# does not pay it, build-pkg.sh also makes an opt-level 3 module that only Node loads (README,
+# JavaScript / TypeScript). Not exported: the native build keeps the release profile's opt-level 3.
 wasm_opt_level=z
