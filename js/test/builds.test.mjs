@@ -74,8 +74,8 @@ const optionSets = [
   JSON.stringify({ unknownKeys: 'strip', limits: { textMaxChars: 20, maxTags: 2, maxKeys: 6, maxPayloadBytes: 300 } }),
 ];
 
-function firstDifference(call) {
-  for (const args of call) {
+function firstDifference(calls) {
+  for (const args of calls) {
     const a = args.fn(size);
     const b = args.fn(fast);
     if (a !== b) return `${args.what}\n  size build: ${a}\n  fast build: ${b}`;
