@@ -27,6 +27,9 @@ python3 scripts/agreement.py
 step "WebAssembly tools (wasm32 target, wasm-pack, wasm-bindgen-cli, npm dev tools, Chromium)"
 . scripts/setup-wasm.sh
 
+step "browser engines: Chromium, Firefox ESR, WebKitGTK (Debian packages) and their npm drivers"
+bash scripts/setup-browsers.sh
+
 step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --tests --locked -- -D warnings
 
@@ -34,14 +37,14 @@ step "shared vectors in Chromium (wasm-pack test --headless --chrome)"
 CHROMEDRIVER="$(command -v chromedriver)" CARGO_PROFILE_RELEASE_OPT_LEVEL="$wasm_opt_level" \
   wasm-pack test --headless --chrome --release --no-default-features --test wasm
 
-step "npm package: build pkg/, Node tests, TypeScript check"
+step "npm package: build pkg/, Node tests, the shared vectors in three browser engines, TypeScript check"
 bash scripts/build-pkg.sh
 bash scripts/test-js.sh
 
 step "benchmarks, smoke run (runs each benchmark once and prints the table; never timed)"
 bash scripts/bench.sh --smoke
 
-step "www/ demo page: end-to-end tests in headless Chromium"
+step "www/ demo page: end-to-end tests in Chromium, Firefox ESR and WebKitGTK"
 bash scripts/test-www.sh
 
 printf '\nall checks passed\n'
