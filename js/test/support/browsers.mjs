@@ -347,6 +347,9 @@ async function launchWebKit() {
       // already gone
     }
   };
+  // Xvfb and the driver are a separate process group: end them with this process, even when
+  // close() is never reached.
+  process.once('exit', stop);
   return {
     engine: 'webkit',
     async newPage({ locale = 'en-US', width = 1280, height = 900 } = {}) {
@@ -419,6 +422,7 @@ async function launchWebKit() {
       return page;
     },
     async close() {
+      process.removeListener('exit', stop);
       stop();
     },
   };
