@@ -328,16 +328,37 @@ pub fn rate_ppm(rate: f64) -> Option<u32> {
         .then(|| (rate * 1_000_000.0).round() as u32)
 }
 
+/// What the generated payloads look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Every form and fault the rules handle, the giant ones included (over 1,000 tags, strings
+    /// of 10,000 characters): what the tests and the stress benchmark use.
+    Mixed,
+    /// What a CRM export holds (issue 14): about 500 bytes a payload, an email in ~95% and a
+    /// LinkedIn URL in ~80%, a phone in ~90%, a domain in every one, names nearly always, 0–6
+    /// tags, one or two custom fields; faults of the same kinds but no giant ones (a text field
+    /// over its cap is 256–300 characters, never 1,001 tags).
+    Export,
+}
+
 /// Payload `index` of the run of `seed`, faulty with probability `fault_ppm / 1_000_000`.
 pub fn sample(seed: u64, index: u64, fault_ppm: u32) -> Sample {
+    sample_shaped(seed, index, fault_ppm, Shape::Mixed)
+}
+
+/// Payload `index` of the run of `seed` in the given shape. [`Shape::Mixed`] is [`sample`].
+pub fn sample_shaped(seed: u64, index: u64, fault_ppm: u32, shape: Shape) -> Sample {
     let pseed = payload_seed(seed, index);
     let mut rng = Rng::new(pseed);
     let faulty = (rng.below(1_000_000) as u64) < u64::from(fault_ppm);
-    let mut fields = base_contact(&mut rng);
+    let mut fields = match shape {
+        Shape::Mixed => base_contact(&mut rng),
+        Shape::Export => export_contact(&mut rng),
+    };
     let mut faults = Vec::new();
     let mut frng = Rng::new(pseed ^ 0xFA01_7FA0_17FA_017F);
     if faulty {
-        faults = apply_faults(&mut frng, &mut fields);
+        faults = apply_faults(&mut frng, &mut fields, shape);
     }
     let payload = if faults.contains(&Fault::NotObject) {
         not_object(&mut frng, fields)
@@ -357,6 +378,7 @@ pub struct Samples {
     seed: u64,
     next: u64,
     fault_ppm: u32,
+    shape: Shape,
 }
 
 impl Samples {
@@ -366,6 +388,7 @@ impl Samples {
             seed,
             next: 0,
             fault_ppm,
+            shape: Shape::Mixed,
         }
     }
 
@@ -375,14 +398,20 @@ impl Samples {
             seed,
             next: start,
             fault_ppm,
+            shape: Shape::Mixed,
         }
+    }
+
+    /// The same run in another shape.
+    pub fn shaped(self, shape: Shape) -> Samples {
+        Samples { shape, ..self }
     }
 }
 
 impl Iterator for Samples {
     type Item = Sample;
     fn next(&mut self) -> Option<Sample> {
-        let s = sample(self.seed, self.next, self.fault_ppm);
+        let s = sample_shaped(self.seed, self.next, self.fault_ppm, self.shape);
         self.next += 1;
         Some(s)
     }
@@ -530,6 +559,85 @@ fn base_contact(rng: &mut Rng) -> Fields {
     // Real clients send keys in their own order.
     if rng.chance(300) {
         rng.shuffle(&mut f);
+    }
+    f
+}
+
+/// A contact as a CRM export holds it ([`Shape::Export`]): the same people, companies and
+/// forms as [`base_contact`], with the field frequencies of an export.
+fn export_contact(rng: &mut Rng) -> Fields {
+    let country = pick_country(rng);
+    // Exports hold fewer non-ASCII names than the mixed set (many CRMs and sign-up forms store
+    // names without accents or in Latin letters): non-ASCII names in about half.
+    let latin = rng.chance(if country.script_latin { 400 } else { 700 });
+    let person = Person {
+        country,
+        first: *rng.pick(country.names.first),
+        last: *rng.pick(country.names.last),
+        latin,
+    };
+    let company = company(rng, country);
+    let mut f: Fields = Vec::new();
+    // Identity: an email in ~95%, a LinkedIn URL in ~80%, at least one.
+    let (has_email, has_linkedin) = match rng.below(100) {
+        0..=4 => (false, true),
+        5..=24 => (true, false),
+        _ => (true, true),
+    };
+    if has_email {
+        f.push(("email".into(), Value::String(email(rng, &person, &company))));
+    }
+    if has_linkedin {
+        f.push(("linkedin_url".into(), Value::String(linkedin(rng, &person))));
+    }
+    optional(rng, &mut f, "first_name", 980, |rng| {
+        let name = maybe_nfd(rng, &person.first_display());
+        Value::String(messy(rng, &name))
+    });
+    optional(rng, &mut f, "last_name", 980, |rng| {
+        let name = maybe_nfd(rng, &person.last_display());
+        Value::String(messy(rng, &name))
+    });
+    optional(rng, &mut f, "title", 850, |rng| {
+        let t = if country.titles.is_empty() || rng.chance(600) {
+            *rng.pick(TITLES)
+        } else {
+            *rng.pick(country.titles)
+        };
+        Value::String(messy(rng, t))
+    });
+    optional(rng, &mut f, "phone_number", 900, |rng| {
+        Value::String(phone(rng, country))
+    });
+    optional(rng, &mut f, "location", 750, |rng| {
+        let place = *rng.pick(country.locations);
+        Value::String(messy(rng, place))
+    });
+    optional(rng, &mut f, "account_id", 600, |rng| {
+        let u = random_uuid(rng);
+        Value::String(uuid_form(rng, &u))
+    });
+    f.push(("domain".into(), Value::String(domain_field(rng, &company))));
+    if rng.chance(600) {
+        let v = do_not_contact(rng);
+        f.push(("do_not_contact".into(), v));
+    }
+    if rng.chance(800) {
+        let pool = tag_pool();
+        let n = rng.below(7);
+        let items: Vec<Value> = (0..n)
+            .map(|_| {
+                let t = *rng.pick(&pool);
+                Value::String(uuid_form(rng, &t))
+            })
+            .collect();
+        f.push(("tags".into(), Value::Array(items)));
+    }
+    for _ in 0..rng.range(1, 3) {
+        let u = random_uuid(rng);
+        let key = custom_key(rng, &u);
+        let v = custom_value(rng);
+        f.push((key, v));
     }
     f
 }
@@ -1538,9 +1646,13 @@ fn fault_fields(fault: Fault) -> &'static [&'static str] {
     }
 }
 
-fn apply_faults(rng: &mut Rng, f: &mut Fields) -> Vec<Fault> {
+fn apply_faults(rng: &mut Rng, f: &mut Fields, shape: Shape) -> Vec<Fault> {
     let count = *rng.weighted(&[(70, 1usize), (20, 2), (10, 3)]);
-    let weights: Vec<(u32, Fault)> = Fault::ALL.iter().map(|&k| (k.weight(), k)).collect();
+    let weights: Vec<(u32, Fault)> = Fault::ALL
+        .iter()
+        .filter(|&&k| shape == Shape::Mixed || k != Fault::TooManyTags)
+        .map(|&k| (k.weight(), k))
+        .collect();
     let mut chosen: Vec<Fault> = Vec::new();
     let mut touched: Vec<&'static str> = Vec::new();
     for _ in 0..count * 4 {
@@ -1561,7 +1673,7 @@ fn apply_faults(rng: &mut Rng, f: &mut Fields) -> Vec<Fault> {
             chosen.push(fault);
             break;
         }
-        if let Some(field) = apply(rng, f, fault, &touched) {
+        if let Some(field) = apply(rng, f, fault, &touched, shape) {
             touched.extend(fault_fields(fault));
             touched.push(field);
             chosen.push(fault);
@@ -1572,7 +1684,13 @@ fn apply_faults(rng: &mut Rng, f: &mut Fields) -> Vec<Fault> {
 
 /// Applies one fault; returns the key it touched (or `Some("")`), or `None` when it could not
 /// be applied to this payload.
-fn apply(rng: &mut Rng, f: &mut Fields, fault: Fault, touched: &[&str]) -> Option<&'static str> {
+fn apply(
+    rng: &mut Rng,
+    f: &mut Fields,
+    fault: Fault,
+    touched: &[&str],
+    shape: Shape,
+) -> Option<&'static str> {
     match fault {
         Fault::EmailInvalid => set(f, "email", json!(*rng.pick(BAD_EMAILS))),
         Fault::EmailSpecialUse => set(f, "email", json!(*rng.pick(SPECIAL_USE_EMAILS))),
@@ -1721,6 +1839,20 @@ fn apply(rng: &mut Rng, f: &mut Fields, fault: Fault, touched: &[&str]) -> Optio
                     _ => set(f, key, json!(*rng.pick(&["", "  ", "\u{a0}"]))),
                 }
             }
+        }
+        Fault::TooLong if shape == Shape::Export => {
+            // An export's overlong field: a title or name just over the cap.
+            let free: Vec<&str> = TEXT_FIELDS
+                .iter()
+                .copied()
+                .filter(|k| !touched.contains(k))
+                .collect();
+            if free.is_empty() {
+                return None;
+            }
+            let key = *rng.pick(&free);
+            set(f, key, json!("a".repeat(rng.range(256, 301) as usize)));
+            return Some(key);
         }
         Fault::TooLong => {
             if rng.chance(250) {
