@@ -77,14 +77,28 @@ const pkg = {
   main: './node.cjs',
   module: './inline.js',
   types: './index.d.ts',
-  // First match wins. Node (and server bundles) read the speed build from disk; browser
-  // production builds of tools that copy `new URL(..., import.meta.url)` assets get index.js;
-  // everything else (esbuild, Rollup, dev servers, unknown tools) the inlined module.
+  // First match wins (README, "Use it in your app"). Node, and server bundles that keep Node's
+  // file: URLs (Next.js route handlers and server components: `react-server`), read the speed
+  // build from disk, ready at import. Other bundled server code (`node` with a bundler's
+  // `production`/`development`: Next.js server rendering of client components, which turns
+  // `new URL(…, import.meta.url)` into a browser URL; Vitest; Vite SSR) takes the inlined
+  // module. Browser production builds of tools that copy `new URL(…, import.meta.url)` assets
+  // (Vite, webpack, Next.js) get index.js with its .wasm; everything else (esbuild, Rollup, whose
+  // node-resolve sets `production` but no `browser`, dev servers, unknown tools) the inlined one.
   exports: {
     '.': {
-      node: { import: { ...esm, default: './node.js' }, require: cjs },
+      node: {
+        'react-server': { import: { ...esm, default: './node.js' }, require: cjs },
+        production: { ...esm, default: './inline.js' },
+        development: { ...esm, default: './inline.js' },
+        import: { ...esm, default: './node.js' },
+        require: cjs,
+      },
       require: cjs,
-      production: { ...esm, default: './index.js' },
+      browser: {
+        production: { ...esm, default: './index.js' },
+        default: { ...esm, default: './inline.js' },
+      },
       default: { ...esm, default: './inline.js' },
     },
     './browser': { ...esm, default: './index.js' },
