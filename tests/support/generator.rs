@@ -351,10 +351,7 @@ pub fn sample_shaped(seed: u64, index: u64, fault_ppm: u32, shape: Shape) -> Sam
     let pseed = payload_seed(seed, index);
     let mut rng = Rng::new(pseed);
     let faulty = (rng.below(1_000_000) as u64) < u64::from(fault_ppm);
-    let mut fields = match shape {
-        Shape::Mixed => base_contact(&mut rng),
-        Shape::Export => export_contact(&mut rng),
-    };
+    let mut fields = contact(&mut rng, shape);
     let mut faults = Vec::new();
     let mut frng = Rng::new(pseed ^ 0xFA01_7FA0_17FA_017F);
     if faulty {
@@ -473,9 +470,67 @@ fn pick_country(rng: &mut Rng) -> &'static Country {
     &COUNTRIES[0]
 }
 
-fn base_contact(rng: &mut Rng) -> Fields {
+/// Per-mille frequencies of the optional fields in each shape.
+struct Mix {
+    first_name: u32,
+    last_name: u32,
+    title: u32,
+    phone_number: u32,
+    location: u32,
+    account_id: u32,
+    /// `None`: always there.
+    domain: Option<u32>,
+    do_not_contact: u32,
+    tags: u32,
+    /// `None`: always one or two.
+    custom_fields: Option<u32>,
+    /// Keys in another order than the table's.
+    shuffled: u32,
+}
+
+const MIXED: Mix = Mix {
+    first_name: 850,
+    last_name: 800,
+    title: 600,
+    phone_number: 550,
+    location: 500,
+    account_id: 450,
+    domain: Some(550),
+    do_not_contact: 450,
+    tags: 400,
+    custom_fields: Some(400),
+    shuffled: 300,
+};
+
+/// A CRM export: names, phone and domain nearly always, custom fields in every record, keys in
+/// the export's column order.
+const EXPORT: Mix = Mix {
+    first_name: 980,
+    last_name: 980,
+    title: 850,
+    phone_number: 900,
+    location: 750,
+    account_id: 600,
+    domain: None,
+    do_not_contact: 600,
+    tags: 800,
+    custom_fields: None,
+    shuffled: 0,
+};
+
+/// A faultless contact of the given shape.
+fn contact(rng: &mut Rng, shape: Shape) -> Fields {
+    let mix = match shape {
+        Shape::Mixed => &MIXED,
+        Shape::Export => &EXPORT,
+    };
     let country = pick_country(rng);
-    let latin = !country.script_latin && rng.chance(250);
+    let latin = match shape {
+        Shape::Mixed => !country.script_latin && rng.chance(250),
+        // Exports hold fewer non-ASCII names than the mixed set (many CRMs and sign-up forms
+        // store names without accents or in Latin letters): non-ASCII names in about half.
+        Shape::Export => rng.chance(if country.script_latin { 400 } else { 700 }),
+    };
     let person = Person {
         country,
         first: *rng.pick(country.names.first),
@@ -485,32 +540,34 @@ fn base_contact(rng: &mut Rng) -> Fields {
     let company = company(rng, country);
     let mut f: Fields = Vec::new();
 
-    // Identity: an email, a LinkedIn URL, or both; at least one holds a value.
-    let (has_email, has_linkedin) = match rng.below(100) {
-        0..=49 => (true, false),
-        50..=84 => (true, true),
-        _ => (false, true),
+    // Identity: an email, a LinkedIn URL, or both; at least one holds a value. Mixed: email
+    // in 85%, LinkedIn in 50%, sometimes the other one blank or null; export: email in 95%,
+    // LinkedIn in 80%.
+    let draw = rng.below(100);
+    let (has_email, has_linkedin) = match shape {
+        Shape::Mixed => (draw <= 84, draw >= 50),
+        Shape::Export => (draw >= 5, draw <= 4 || draw >= 25),
     };
     if has_email {
         f.push(("email".into(), Value::String(email(rng, &person, &company))));
-    } else if rng.chance(300) {
+    } else if shape == Shape::Mixed && rng.chance(300) {
         f.push(("email".into(), blank_or_null(rng)));
     }
     if has_linkedin {
         f.push(("linkedin_url".into(), Value::String(linkedin(rng, &person))));
-    } else if rng.chance(200) {
+    } else if shape == Shape::Mixed && rng.chance(200) {
         f.push(("linkedin_url".into(), blank_or_null(rng)));
     }
 
-    optional(rng, &mut f, "first_name", 850, |rng| {
+    optional(rng, &mut f, "first_name", mix.first_name, |rng| {
         let name = maybe_nfd(rng, &person.first_display());
         Value::String(messy(rng, &name))
     });
-    optional(rng, &mut f, "last_name", 800, |rng| {
+    optional(rng, &mut f, "last_name", mix.last_name, |rng| {
         let name = maybe_nfd(rng, &person.last_display());
         Value::String(messy(rng, &name))
     });
-    optional(rng, &mut f, "title", 600, |rng| {
+    optional(rng, &mut f, "title", mix.title, |rng| {
         let t = if country.titles.is_empty() || rng.chance(600) {
             *rng.pick(TITLES)
         } else {
@@ -518,37 +575,45 @@ fn base_contact(rng: &mut Rng) -> Fields {
         };
         Value::String(messy(rng, t))
     });
-    optional(rng, &mut f, "phone_number", 550, |rng| {
+    optional(rng, &mut f, "phone_number", mix.phone_number, |rng| {
         Value::String(phone(rng, country))
     });
-    optional(rng, &mut f, "location", 500, |rng| {
+    optional(rng, &mut f, "location", mix.location, |rng| {
         let place = *rng.pick(country.locations);
         Value::String(messy(rng, place))
     });
-    optional(rng, &mut f, "account_id", 450, |rng| {
+    optional(rng, &mut f, "account_id", mix.account_id, |rng| {
         let u = random_uuid(rng);
         Value::String(uuid_form(rng, &u))
     });
-    optional(rng, &mut f, "domain", 550, |rng| {
-        Value::String(domain_field(rng, &company))
-    });
-    if rng.chance(450) {
+    match mix.domain {
+        Some(per_mille) => optional(rng, &mut f, "domain", per_mille, |rng| {
+            Value::String(domain_field(rng, &company))
+        }),
+        None => f.push(("domain".into(), Value::String(domain_field(rng, &company)))),
+    }
+    if rng.chance(mix.do_not_contact) {
         let v = do_not_contact(rng);
         f.push(("do_not_contact".into(), v));
     }
-    if rng.chance(400) {
-        let v = if rng.chance(60) {
-            if rng.chance(500) {
-                Value::Null
-            } else {
-                json!([])
+    if rng.chance(mix.tags) {
+        let v = match shape {
+            Shape::Mixed if rng.chance(60) => {
+                if rng.chance(500) {
+                    Value::Null
+                } else {
+                    json!([])
+                }
             }
-        } else {
-            tags(rng)
+            Shape::Mixed => tags(rng, 1, 4, 250),
+            Shape::Export => tags(rng, 0, 7, 0),
         };
         f.push(("tags".into(), v));
     }
-    if rng.chance(400) {
+    if mix
+        .custom_fields
+        .is_none_or(|per_mille| rng.chance(per_mille))
+    {
         for _ in 0..rng.range(1, 3) {
             let u = random_uuid(rng);
             let key = custom_key(rng, &u);
@@ -557,87 +622,8 @@ fn base_contact(rng: &mut Rng) -> Fields {
         }
     }
     // Real clients send keys in their own order.
-    if rng.chance(300) {
+    if mix.shuffled > 0 && rng.chance(mix.shuffled) {
         rng.shuffle(&mut f);
-    }
-    f
-}
-
-/// A contact as a CRM export holds it ([`Shape::Export`]): the same people, companies and
-/// forms as [`base_contact`], with the field frequencies of an export.
-fn export_contact(rng: &mut Rng) -> Fields {
-    let country = pick_country(rng);
-    // Exports hold fewer non-ASCII names than the mixed set (many CRMs and sign-up forms store
-    // names without accents or in Latin letters): non-ASCII names in about half.
-    let latin = rng.chance(if country.script_latin { 400 } else { 700 });
-    let person = Person {
-        country,
-        first: *rng.pick(country.names.first),
-        last: *rng.pick(country.names.last),
-        latin,
-    };
-    let company = company(rng, country);
-    let mut f: Fields = Vec::new();
-    // Identity: an email in ~95%, a LinkedIn URL in ~80%, at least one.
-    let (has_email, has_linkedin) = match rng.below(100) {
-        0..=4 => (false, true),
-        5..=24 => (true, false),
-        _ => (true, true),
-    };
-    if has_email {
-        f.push(("email".into(), Value::String(email(rng, &person, &company))));
-    }
-    if has_linkedin {
-        f.push(("linkedin_url".into(), Value::String(linkedin(rng, &person))));
-    }
-    optional(rng, &mut f, "first_name", 980, |rng| {
-        let name = maybe_nfd(rng, &person.first_display());
-        Value::String(messy(rng, &name))
-    });
-    optional(rng, &mut f, "last_name", 980, |rng| {
-        let name = maybe_nfd(rng, &person.last_display());
-        Value::String(messy(rng, &name))
-    });
-    optional(rng, &mut f, "title", 850, |rng| {
-        let t = if country.titles.is_empty() || rng.chance(600) {
-            *rng.pick(TITLES)
-        } else {
-            *rng.pick(country.titles)
-        };
-        Value::String(messy(rng, t))
-    });
-    optional(rng, &mut f, "phone_number", 900, |rng| {
-        Value::String(phone(rng, country))
-    });
-    optional(rng, &mut f, "location", 750, |rng| {
-        let place = *rng.pick(country.locations);
-        Value::String(messy(rng, place))
-    });
-    optional(rng, &mut f, "account_id", 600, |rng| {
-        let u = random_uuid(rng);
-        Value::String(uuid_form(rng, &u))
-    });
-    f.push(("domain".into(), Value::String(domain_field(rng, &company))));
-    if rng.chance(600) {
-        let v = do_not_contact(rng);
-        f.push(("do_not_contact".into(), v));
-    }
-    if rng.chance(800) {
-        let pool = tag_pool();
-        let n = rng.below(7);
-        let items: Vec<Value> = (0..n)
-            .map(|_| {
-                let t = *rng.pick(&pool);
-                Value::String(uuid_form(rng, &t))
-            })
-            .collect();
-        f.push(("tags".into(), Value::Array(items)));
-    }
-    for _ in 0..rng.range(1, 3) {
-        let u = random_uuid(rng);
-        let key = custom_key(rng, &u);
-        let v = custom_value(rng);
-        f.push((key, v));
     }
     f
 }
@@ -1544,16 +1530,18 @@ fn tag_pool() -> Vec<[u8; 16]> {
     (0..12).map(|_| random_uuid(&mut rng)).collect()
 }
 
-fn tags(rng: &mut Rng) -> Value {
+/// From `lo` to `hi - 1` tags in any of the UUID forms; `twice` per mille of the time, one more
+/// tag twice, in two forms.
+fn tags(rng: &mut Rng, lo: u64, hi: u64, twice: u32) -> Value {
     let pool = tag_pool();
-    let n = rng.range(1, 4) as usize;
+    let n = rng.range(lo, hi) as usize;
     let mut items: Vec<Value> = (0..n)
         .map(|_| {
             let t = *rng.pick(&pool);
             Value::String(uuid_form(rng, &t))
         })
         .collect();
-    if rng.chance(250) {
+    if twice > 0 && rng.chance(twice) {
         // The same tag again, in another form.
         let t = *rng.pick(&pool);
         items.push(Value::String(uuid_form(rng, &t)));
