@@ -1603,6 +1603,19 @@ fn has_key(f: &Fields, key: &str) -> bool {
     f.iter().any(|(k, _)| k == key)
 }
 
+/// A text field (names, title, location) no earlier fault touched, or `None`.
+fn free_text_field(rng: &mut Rng, touched: &[&str]) -> Option<&'static str> {
+    let free: Vec<&'static str> = TEXT_FIELDS
+        .iter()
+        .copied()
+        .filter(|k| !touched.contains(k))
+        .collect();
+    if free.is_empty() {
+        return None;
+    }
+    Some(*rng.pick(&free))
+}
+
 fn set(f: &mut Fields, key: &str, v: Value) {
     match f.iter_mut().find(|(k, _)| k == key) {
         Some(slot) => slot.1 = v,
@@ -1761,15 +1774,7 @@ fn apply(
             return Some("");
         }
         Fault::ControlCharacters => {
-            let free: Vec<&str> = TEXT_FIELDS
-                .iter()
-                .copied()
-                .filter(|k| !touched.contains(k))
-                .collect();
-            if free.is_empty() {
-                return None;
-            }
-            let key = *rng.pick(&free);
+            let key = free_text_field(rng, touched)?;
             let bad = *rng.pick(&[
                 "\u{7}",
                 "\u{0}",
@@ -1830,15 +1835,7 @@ fn apply(
         }
         Fault::TooLong if shape == Shape::Export => {
             // An export's overlong field: a title or name just over the cap.
-            let free: Vec<&str> = TEXT_FIELDS
-                .iter()
-                .copied()
-                .filter(|k| !touched.contains(k))
-                .collect();
-            if free.is_empty() {
-                return None;
-            }
-            let key = *rng.pick(&free);
+            let key = free_text_field(rng, touched)?;
             set(f, key, json!("a".repeat(rng.range(256, 301) as usize)));
             return Some(key);
         }
@@ -1849,15 +1846,7 @@ fn apply(
                 f.push((key, json!("lorem ipsum ".repeat(1000))));
                 return Some("");
             }
-            let free: Vec<&str> = TEXT_FIELDS
-                .iter()
-                .copied()
-                .filter(|k| !touched.contains(k))
-                .collect();
-            if free.is_empty() {
-                return None;
-            }
-            let key = *rng.pick(&free);
+            let key = free_text_field(rng, touched)?;
             let long = match rng.below(3) {
                 0 => "Geschäftsführerin ".repeat(16),
                 1 => "é".repeat(256),
