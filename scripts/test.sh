@@ -47,4 +47,7 @@ bash scripts/bench.sh --smoke
 step "www/ demo page: end-to-end tests in Chromium, Firefox ESR and WebKitGTK"
 bash scripts/test-www.sh
 
+step "toolchain matrix: the packed package in fixture apps (Vite, webpack, esbuild, Rollup, Next.js, Node, Vitest, Jest)"
+bash scripts/test-fixtures.sh
+
 printf '\nall checks passed\n'

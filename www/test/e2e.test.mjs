@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, ENGINE_NAMES, launch, skipEngine } from '../../js/test/support/browsers.mjs';
-import * as pkg from '../../pkg/index.js';
+import * as pkg from '../../pkg/node.js';
 
 const WWW = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
