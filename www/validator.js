@@ -1,16 +1,18 @@
-// A validator: a module worker started by the bulk worker (worker.js), one per spare core, that
-// validates the batches it is sent. In: {seq, payloads, options}. Out: {seq, results} or
-// {seq, error}.
+// A validator: a module worker started by the bulk worker (worker.js; how many: see there), that
+// validates the batches it is sent. In: first {module} (the WebAssembly.Module the bulk worker
+// compiled, or null), then {seq, payloads, options}. Out: {seq, results} or {seq, error}.
 import { validateBatch } from './batch.js';
+import { loadPackage } from './wasm.js';
 
-// Imported after the handler is in place, so that no batch is lost while the module compiles.
-const pkgReady = import('../pkg/index.js').then(async (pkg) => {
-  await pkg.ready;
-  return pkg;
-});
-pkgReady.catch(() => {}); // reported with the first batch
+// Set by the first message; batches that come while the package loads wait for it, in order.
+let pkgReady = null;
 
 self.addEventListener('message', async ({ data }) => {
+  if (pkgReady === null) {
+    pkgReady = loadPackage(data.module ?? null);
+    pkgReady.catch(() => {}); // reported with the first batch
+    return;
+  }
   const { seq, payloads, options } = data;
   try {
     const pkg = await pkgReady;

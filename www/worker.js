@@ -4,6 +4,10 @@
 // spare core), posts its progress, and hands back a summary, the first failing records and two
 // Blobs: the normalized NDJSON and the errors NDJSON. The page's thread only draws.
 //
+// The WebAssembly module is compiled once, here (wasm.js), and the compiled WebAssembly.Module
+// is posted to every validator worker, which instantiates it without compiling it again
+// (www/README.md, "Speed").
+//
 // Messages in:  {type: 'run', id, file: Blob (with name), format: 'auto'|'csv'|'ndjson'|'json',
 //                options: ContactOptions, errorsShape: 'issues'|'fastapi',
 //                validators?: number of validator workers (0: validate in this worker)}
@@ -13,6 +17,7 @@
 //               {type: 'error', id, message}
 import { csvRecords, NdjsonReader, detectFormat } from './records.js';
 import { validateBatch } from './batch.js';
+import { compileModule, loadPackage } from './wasm.js';
 
 /** Records validated per `validateContacts` call. */
 export const CHUNK = 500;
@@ -23,13 +28,11 @@ export const FAILURES_KEPT = 50;
 /** At most this many validator workers. */
 export const MAX_VALIDATORS = 4;
 
-// The package is imported dynamically, after the message handler is in place, so that a
-// message sent while the WebAssembly module is still compiling waits for it instead of being
-// lost.
-const pkgReady = import('../pkg/index.js').then(async (pkg) => {
-  await pkg.ready;
-  return pkg;
-});
+// The module is compiled and the package loaded after the message handler is in place, so that
+// a message sent while the WebAssembly module is still compiling waits for it instead of being
+// lost. Where the module cannot be compiled here (`null`), the package loads its default one.
+const moduleReady = compileModule().catch(() => null);
+const pkgReady = moduleReady.then(loadPackage);
 pkgReady.catch(() => {}); // reported when a run awaits it
 
 self.addEventListener('message', (event) => {
@@ -46,14 +49,20 @@ function describeError(e) {
 }
 
 /**
- * The validator workers: by default one per core (this worker mostly waits for them: reading
- * is cheap next to validating), at most MAX_VALIDATORS; `size` 0 validates here (also where
- * workers cannot start workers). Batches go round-robin; each worker answers in order.
+ * The validator workers: by default one per four logical processors that
+ * `navigator.hardwareConcurrency` reports, at least one, at most MAX_VALIDATORS (this worker
+ * mostly waits for them: reading is cheap next to validating). Each validator pays a start (a
+ * worker, the module graph, an instance, first batches in the engine's slower tiers), and on
+ * two cores a second one did not pay it back on the 5,000-row sample in any engine; WebKit
+ * reports 4 there (it rounds the count, against fingerprinting), and four validators on two
+ * cores left JavaScriptCore's optimizing compiler no core: seconds in its slow tiers
+ * (www/README.md, "Speed"). `size` 0 validates here (also where workers cannot start
+ * workers). Batches go round-robin; each worker answers in order.
  */
 class Validators {
   constructor(size) {
     const cores = self.navigator?.hardwareConcurrency ?? 2;
-    const wanted = size ?? Math.max(1, Math.min(MAX_VALIDATORS, cores));
+    const wanted = size ?? Math.max(1, Math.min(MAX_VALIDATORS, Math.ceil(cores / 4)));
     this.size = typeof Worker === 'function' ? Math.max(0, Math.min(MAX_VALIDATORS, wanted)) : 0;
     this.workers = [];
     this.pending = new Map(); // seq -> {resolve, reject}
@@ -61,8 +70,10 @@ class Validators {
     this.broken = null;
   }
 
-  start(i) {
+  start(i, module) {
     const w = new Worker(new URL('./validator.js', import.meta.url), { type: 'module', name: `validator ${i + 1}` });
+    // First message: the compiled module (null: the validator loads the package itself).
+    w.postMessage({ module });
     w.addEventListener('message', ({ data }) => {
       const p = this.pending.get(data.seq);
       this.pending.delete(data.seq);
@@ -84,13 +95,13 @@ class Validators {
     this.pending.clear();
   }
 
-  /** The results of one batch, in order. */
-  validate(pkg, payloads, options) {
+  /** The results of one batch, in order; `module`: the compiled WebAssembly.Module for new validators. */
+  validate(pkg, module, payloads, options) {
     if (this.size === 0) return Promise.resolve(validateBatch(pkg, payloads, options));
     if (this.broken) return Promise.reject(this.broken);
     const seq = ++this.seq;
     const i = seq % this.size;
-    this.workers[i] ??= this.start(i);
+    this.workers[i] ??= this.start(i, module);
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
       this.workers[i].postMessage({ seq, payloads, options });
@@ -149,6 +160,7 @@ class Results {
 async function run({ id, file, format, options, errorsShape, validators: size }) {
   const started = performance.now();
   const pkg = await pkgReady;
+  const module = pkg.wasmModule(); // posted to the validators
   // Misused options (an unknown region) are a problem of the whole run: say so up front.
   pkg.validateContacts([], options);
   if (validators === null || (size !== undefined && size !== validators.size)) {
@@ -176,7 +188,7 @@ async function run({ id, file, format, options, errorsShape, validators: size })
   const dispatch = async (records) => {
     const payloads = [];
     for (const r of records) if (!r.error) payloads.push(r.payload);
-    const results = validators.validate(pkg, payloads, options);
+    const results = validators.validate(pkg, module, payloads, options);
     results.catch(() => {}); // awaited in order by settle(); no unhandled rejection meanwhile
     inflight.push({ records, results, at: bytes });
     while (inflight.length >= limit) await settle();
