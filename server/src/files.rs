@@ -186,7 +186,11 @@ mod tests {
         assert_eq!(f("/").as_deref(), Some("/srv/www/index.html"));
         assert_eq!(f("/app.js").as_deref(), Some("/srv/www/app.js"));
         assert_eq!(f("/pkg/index.js").as_deref(), Some("/srv/pkg/index.js"));
-        assert_eq!(f("/pkg").as_deref(), Some("/srv/pkg"));
+        assert_eq!(
+            f("/pkg").as_deref(),
+            Some("/srv/pkg/index.html"),
+            "as serve.mjs"
+        );
         assert_eq!(f("/pkgx.js").as_deref(), Some("/srv/www/pkgx.js"));
         assert_eq!(f("/a/../b.js").as_deref(), Some("/srv/www/b.js"));
         assert_eq!(f("/../etc/passwd"), None);

@@ -3,7 +3,7 @@
 //! (`pkg/`), so one command starts the API and the demo together.
 //!
 //! ```text
-//! contact-rules-server [--db PATH] [--listen ADDR] [--region CC] [--www DIR] [--pkg DIR]
+//! contact-rules-server [--db PATH] [--listen ADDR] [--region CC] [--options JSON] [--www DIR] [--pkg DIR]
 //! ```
 //!
 //! It prints `contact-rules-server: listening on http://ADDR/` once it accepts connections
@@ -16,7 +16,7 @@ mod files;
 mod time;
 
 use clap::Parser;
-use contact_rules::{Options, Region};
+use contact_rules::{Options, Region, UnknownKeys};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -36,12 +36,21 @@ struct Args {
     /// alpha-2, e.g. US); none by default, as the API.
     #[arg(long)]
     region: Option<Region>,
+    /// Every other option as the library's JSON (snake_case, SPEC.md §3), e.g.
+    /// '{"phone_validity": "possible", "unknown_keys": "strip"}'; --region wins over its
+    /// default_region.
+    #[arg(long, value_name = "JSON", value_parser = parse_options)]
+    options: Option<Options>,
     /// The demo page's directory.
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../www"))]
     www: PathBuf,
     /// The built npm package's directory (bash scripts/build-pkg.sh).
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../pkg"))]
     pkg: PathBuf,
+}
+
+fn parse_options(s: &str) -> Result<Options, String> {
+    serde_json::from_str(s).map_err(|e| format!("invalid options: {e}"))
 }
 
 fn main() -> ExitCode {
@@ -70,10 +79,16 @@ async fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let options = Options {
-        default_region: args.region,
-        ..Options::default()
-    };
+    let mut options = args.options.unwrap_or_default();
+    if args.region.is_some() {
+        options.default_region = args.region;
+    }
+    if options.unknown_keys == UnknownKeys::Keep {
+        // Kept keys would be stored next to the API's own (`id`, `created_at`) and could
+        // shadow them; the API stores only the payload's fields and custom_field_<uuid>.
+        eprintln!("contact-rules-server: unknown_keys \"keep\" is not supported: use \"error\" or \"strip\"");
+        return ExitCode::FAILURE;
+    }
     let state = api::AppState {
         options,
         db,
