@@ -169,18 +169,43 @@ export declare namespace StandardSchemaV1 {
   type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
 }
 
-/** A Standard Schema for the contact payload; `validate` never throws and never returns a promise. */
+/**
+ * A Standard Schema for the contact payload. `validate` never throws for invalid data; it
+ * answers at once once the module is loaded (always, in Node), and with a promise before that
+ * (in browsers, the first moments after import), as Standard Schema allows.
+ */
 export interface ContactSchema extends StandardSchemaV1<ContactInput, ContactPayload> {
   readonly '~standard': StandardSchemaV1.Props<ContactInput, ContactPayload> & {
     readonly vendor: 'contact-rules';
-    readonly validate: (value: unknown) => StandardSchemaV1.Result<ContactPayload>;
+    readonly validate: (
+      value: unknown,
+    ) => StandardSchemaV1.Result<ContactPayload> | Promise<StandardSchemaV1.Result<ContactPayload>>;
   };
 }
+
+/**
+ * Resolves when the rules can be called. In Node (`import` or `require`) the module is loaded
+ * when the import returns, so this is already resolved; in browsers the module starts loading
+ * when the package is imported, without holding the page, and this resolves when it is compiled.
+ * Rejects (an Error with `code: "ERR_CONTACT_RULES_LOAD_FAILED"`) if it cannot be loaded.
+ *
+ * The synchronous functions below throw an Error with `code: "ERR_CONTACT_RULES_NOT_READY"`
+ * when called before; `contactSchema` and `createContactSchema` wait by themselves.
+ */
+export const ready: Promise<void>;
+
+/** The same promise as `ready`, for code written the wasm-pack way (`await init()`). Starts nothing new. */
+export function init(): Promise<void>;
+
+/** True once the module is loaded and the synchronous functions can be called. */
+export function isReady(): boolean;
 
 /**
  * Validates and normalizes one payload. Invalid data is returned (`ok: false`), never thrown.
  * @throws TypeError when the payload or the options are not JSON-like (Map, Date, BigInt,
  * functions, cycles, NaN, lone surrogates, ...) or the options are malformed.
+ * @throws Error with `code: "ERR_CONTACT_RULES_NOT_READY"` before `ready` has resolved (as every
+ * synchronous function of the package).
  */
 export function validateContact(payload: unknown, options?: ContactOptions): ValidationResult;
 
@@ -203,7 +228,11 @@ export function normalizeText(value: string, options?: ContactOptions): FieldRes
 /** Renders issues as FastAPI's 422 body, so client- and server-side errors share one code path. */
 export function toFastApiErrors(issues: readonly Issue[]): FastApiErrors;
 
-/** A Standard Schema v1 object with these options (for React Hook Form, TanStack Form, ...). */
+/**
+ * A Standard Schema v1 object with these options (for React Hook Form, TanStack Form, ...).
+ * @throws TypeError for malformed options: at once when the module is loaded, else the first
+ * validation reports them as its one issue.
+ */
 export function createContactSchema(options?: ContactOptions): ContactSchema;
 
 /** The Standard Schema v1 object with the default options. */

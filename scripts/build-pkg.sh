@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Builds the npm package `contact-rules` into pkg/: the crate compiled to WebAssembly by
-# wasm-pack (target `web`: one ES module for browsers and Node 18+), plus the hand-written
-# entry point and types from js/.
+# wasm-pack (target `web`: one ES module glue), twice (size build for browsers, speed build for
+# Node), plus the hand-written API and entry points from js/ — one per environment, picked by
+# package.json's `exports` (README, "Use it in your app"):
+#   index.js   browsers through bundlers that copy assets (the `production` condition)
+#   inline.js  the size build inlined as base64 (esbuild, Rollup, dev servers, anything else)
+#   node.js    Node's `import` (reads the speed build synchronously at import)
+#   node.cjs   Node's `require` (the same, bundled into CommonJS by esbuild)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -15,13 +20,13 @@ rm -f pkg/.gitignore
 
 # The same crate again at opt-level 3 (its own target directory, so that both builds stay
 # cached), for Node: ~1.5x the contacts per second of the size build for ~190 KB more on disk,
-# which no browser downloads (js/index.js reads it only from a file: URL in Node). Its glue
+# which no browser downloads (only js/node.js and node-cjs.js name it). Its glue
 # must be the size build's byte for byte: pkg/ ships one glue file for both modules.
 speed_dir=target/wasm-speed
 CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release --locked --quiet --lib \
   --target wasm32-unknown-unknown --no-default-features --target-dir "$speed_dir"
 rm -rf "$speed_dir/bindgen"
-wasm-bindgen --target web --out-dir "$speed_dir/bindgen" --out-name contact_rules_core \
+wasm-bindgen --target web --omit-default-module-path --out-dir "$speed_dir/bindgen" --out-name contact_rules_core \
   "$speed_dir/wasm32-unknown-unknown/release/contact_rules.wasm"
 if ! cmp -s "$speed_dir/bindgen/contact_rules_core.js" pkg/contact_rules_core.js; then
   echo "build-pkg: the opt-level 3 build's glue differs from the size build's" >&2
@@ -35,22 +40,64 @@ wasm_features=$(sed -n '/^\[package.metadata.wasm-pack.profile.release\]/,/^\[/p
 # shellcheck disable=SC2086 # one flag per word
 wasm-opt -O3 $wasm_features "$speed_dir/bindgen/contact_rules_core_bg.wasm" \
   -o pkg/contact_rules_core_fast.wasm
-cp js/index.js js/index.d.ts README.md pkg/
+cp js/api.js js/state.js js/index.js js/inline.js js/node.js js/index.d.ts README.md LICENSE-MIT LICENSE-APACHE pkg/
+cp js/index.d.ts pkg/index.d.cts # the same declarations, read as CommonJS's by TypeScript (node16)
+
+# inline.js's module: the size build as base64 text in an ES module.
+node -e '
+const fs = require("fs");
+const b64 = fs.readFileSync("pkg/contact_rules_core_bg.wasm").toString("base64");
+fs.writeFileSync("pkg/contact_rules_core_inline.js",
+  "// contact_rules_core_bg.wasm as base64, for inline.js (made by scripts/build-pkg.sh).\n" +
+  "export default \"" + b64 + "\";\n");
+'
+
+# node.cjs: js/node-cjs.js with api.js, state.js and the glue, as one CommonJS file. The glue's
+# default module URL (import.meta.url, which CommonJS has not) is never used: node-cjs.js passes
+# the module itself.
+cp js/node-cjs.js js/node-text.js pkg/
+esbuild pkg/node-cjs.js --bundle --format=cjs --platform=node --target=node18 \
+  --inject:pkg/node-text.js --log-override:empty-import-meta=silent --log-level=warning \
+  --outfile=pkg/node.cjs
+rm pkg/node-cjs.js pkg/node-text.js
+
 node - <<'NODE'
 const fs = require('fs');
 const cargo = fs.readFileSync('Cargo.toml', 'utf8');
 const version = /^version = "([^"]+)"/m.exec(cargo)[1];
+const esm = { types: './index.d.ts' };
+const cjs = { types: './index.d.cts', default: './node.cjs' };
 const pkg = {
   name: 'contact-rules',
   version,
   description: 'Validate and normalize the contact payload of PUT /v1/contacts, with the same rules as the Rust crate (WebAssembly).',
   license: 'MIT OR Apache-2.0',
   type: 'module',
-  main: './index.js',
+  // For tools that do not read `exports`: Node's require, and bundlers' ES modules.
+  main: './node.cjs',
+  module: './inline.js',
   types: './index.d.ts',
-  exports: { '.': { types: './index.d.ts', default: './index.js' } },
-  files: ['index.js', 'index.d.ts', 'contact_rules_core.js', 'contact_rules_core_bg.wasm', 'contact_rules_core_fast.wasm', 'README.md'],
-  sideEffects: false,
+  // First match wins. Node (and server bundles) read the speed build from disk; browser
+  // production builds of tools that copy `new URL(..., import.meta.url)` assets get index.js;
+  // everything else (esbuild, Rollup, dev servers, unknown tools) the inlined module.
+  exports: {
+    '.': {
+      node: { import: { ...esm, default: './node.js' }, require: cjs },
+      require: cjs,
+      production: { ...esm, default: './index.js' },
+      default: { ...esm, default: './inline.js' },
+    },
+    './browser': { ...esm, default: './index.js' },
+    './inline': { ...esm, default: './inline.js' },
+    './package.json': './package.json',
+  },
+  files: [
+    'index.js', 'inline.js', 'node.js', 'node.cjs', 'api.js', 'state.js', 'index.d.ts', 'index.d.cts',
+    'contact_rules_core.js', 'contact_rules_core_inline.js', 'contact_rules_core_bg.wasm',
+    'contact_rules_core_fast.wasm', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE',
+  ],
+  // The entry points start loading the module when evaluated: never skip them.
+  sideEffects: ['./index.js', './inline.js', './node.js', './node.cjs'],
   engines: { node: '>=18' },
   keywords: ['validation', 'email', 'phone', 'linkedin', 'standard-schema', 'wasm'],
 };

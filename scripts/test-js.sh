@@ -8,4 +8,4 @@ cd "$root"
 ln -sfn ../pkg node_modules/contact-rules
 node --test --test-reporter=spec js/test/
 node_modules/.bin/tsc -p js/test/tsconfig.json
-echo "tsc: js/test/usage.ts type-checks against pkg/index.d.ts"
+echo "tsc: js/test/usage.ts and usage-cjs.cts type-check against pkg/index.d.ts and index.d.cts"

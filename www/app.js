@@ -1,8 +1,8 @@
-// The demo page's entry point: loads the npm package from the built pkg/ (an ES module that
-// instantiates its WebAssembly with top-level await), then wires the options, the contact
-// form and the bulk check. `../pkg/` resolves to `/pkg/` both under `node www/serve.mjs`
-// (which serves www/ at `/`) and under any static server started at the repository root
-// (which serves this page at `/www/`).
+// The demo page's entry point: loads the npm package from the built pkg/ (its browser entry,
+// which starts compiling the WebAssembly when imported; `ready` resolves when it is done), then
+// wires the options, the contact form and the bulk check. `../pkg/` resolves to `/pkg/` both
+// under `node www/serve.mjs` (which serves www/ at `/`) and under any static server started at
+// the repository root (which serves this page at `/www/`).
 import { setupOptions } from './options.js';
 import { setupForm } from './form.js';
 import { setupBulk } from './bulk.js';
@@ -12,6 +12,7 @@ const started = performance.now();
 let pkg;
 try {
   pkg = await import('../pkg/index.js');
+  await pkg.ready;
 } catch (e) {
   banner.textContent =
     'The package could not be loaded from pkg/. Build it with “bash scripts/build-pkg.sh”, then reload. ' +

@@ -4,7 +4,10 @@
 import { validateBatch } from './batch.js';
 
 // Imported after the handler is in place, so that no batch is lost while the module compiles.
-const pkgReady = import('../pkg/index.js');
+const pkgReady = import('../pkg/index.js').then(async (pkg) => {
+  await pkg.ready;
+  return pkg;
+});
 pkgReady.catch(() => {}); // reported with the first batch
 
 self.addEventListener('message', async ({ data }) => {

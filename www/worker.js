@@ -26,7 +26,10 @@ export const MAX_VALIDATORS = 4;
 // The package is imported dynamically, after the message handler is in place, so that a
 // message sent while the WebAssembly module is still compiling waits for it instead of being
 // lost.
-const pkgReady = import('../pkg/index.js');
+const pkgReady = import('../pkg/index.js').then(async (pkg) => {
+  await pkg.ready;
+  return pkg;
+});
 pkgReady.catch(() => {}); // reported when a run awaits it
 
 self.addEventListener('message', (event) => {

@@ -11,7 +11,7 @@
 // Reported: the median contacts per second of each side and the median of the per-round
 // ratios (a ratio measured within one round is robust to the machine's load).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { validateContact, validateContacts } from '../../pkg/index.js';
+import { validateContact, validateContacts } from '../../pkg/node.js';
 import { validateContactStack } from './npm-stack.mjs';
 import { median, range } from './stats.mjs';
 

@@ -50,6 +50,10 @@ if (report) {
   const BUDGET = 128988;
   row('size: `.wasm` + glue, gzip -9, bytes (npm stack: this run\'s esbuild bundle)', n(ours.gzip), n(stack.gzip), ratio(ours.gzip / stack.gzip), `≤ ${n(BUDGET)} (the issue's npm-stack figure)`, yes(ours.gzip <= BUDGET));
   row('size: brotli 11, bytes', n(ours.brotli), n(stack.brotli), ratio(ours.brotli / stack.brotli), '—', '—');
+  const inline = report.size['contact-rules (inline entry)'];
+  if (inline) {
+    row('size: the inline entry (esbuild, Rollup, dev servers), one JS file, gzip -9 / brotli 11, bytes', `${n(inline.gzip)} / ${n(inline.brotli)}`, `${n(stack.gzip)} / ${n(stack.brotli)}`, ratio(inline.gzip / stack.gzip), '— (info)', '—');
+  }
   for (const [rt, v] of Object.entries(report.startup)) {
     if (!v) continue;
     const o = v['contact-rules'];

@@ -32,31 +32,38 @@ test('the two modules are different builds, each loaded into its own glue', () =
   assert.notEqual(size.validateJson, fast.validateJson);
 });
 
-test('in Node the package reads contact_rules_core_fast.wasm, and no other .wasm', () => {
-  // A preloaded script records every path given to fs/promises' readFile.
-  const dir = mkdtempSync(join(tmpdir(), 'contact-rules-'));
-  const preload = join(dir, 'record-reads.cjs');
-  writeFileSync(
-    preload,
-    [
-      "const fsp = require('node:fs/promises');",
-      'const readFile = fsp.readFile;',
-      'fsp.readFile = (p, ...rest) => { process.stderr.write(`read ${p}\\n`); return readFile(p, ...rest); };',
-      "require('node:module').syncBuiltinESMExports();",
-    ].join('\n'),
-  );
-  const script = "const m = await import('contact-rules'); console.log(m.validateContact({ email: 'A@B.CO' }).value.email);";
-  const run = spawnSync(process.execPath, ['--require', preload, '--input-type=module', '-e', script], {
-    cwd: root,
-    encoding: 'utf8',
+for (const [how, inputType, script] of [
+  ['import', 'module', "const m = await import('contact-rules'); console.log(m.validateContact({ email: 'A@B.CO' }).value.email);"],
+  ['require', 'commonjs', "const m = require('contact-rules'); console.log(m.validateContact({ email: 'A@B.CO' }).value.email);"],
+]) {
+  test(`in Node the package (${how}) reads contact_rules_core_fast.wasm, and no other .wasm`, () => {
+    // A preloaded script records every path given to fs's readFileSync and fs/promises' readFile.
+    const dir = mkdtempSync(join(tmpdir(), 'contact-rules-'));
+    const preload = join(dir, 'record-reads.cjs');
+    writeFileSync(
+      preload,
+      [
+        "const fs = require('node:fs');",
+        "const fsp = require('node:fs/promises');",
+        'const readFileSync = fs.readFileSync;',
+        'const readFile = fsp.readFile;',
+        'fs.readFileSync = (p, ...rest) => { process.stderr.write(`read ${p}\\n`); return readFileSync(p, ...rest); };',
+        'fsp.readFile = (p, ...rest) => { process.stderr.write(`read ${p}\\n`); return readFile(p, ...rest); };',
+        "require('node:module').syncBuiltinESMExports();",
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, ['--require', preload, `--input-type=${inputType}`, '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    rmSync(dir, { recursive: true });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, 'a@b.co\n');
+    const wasmReads = run.stderr.split('\n').filter((l) => l.endsWith('.wasm'));
+    assert.equal(wasmReads.length, 1, run.stderr);
+    assert.match(wasmReads[0], /^read (file:\/\/)?\/.*\/contact_rules_core_fast\.wasm$/);
   });
-  rmSync(dir, { recursive: true });
-  assert.equal(run.status, 0, run.stderr);
-  assert.equal(run.stdout, 'a@b.co\n');
-  const wasmReads = run.stderr.split('\n').filter((l) => l.endsWith('.wasm'));
-  assert.equal(wasmReads.length, 1, run.stderr);
-  assert.match(wasmReads[0], /^read file:\/\/.*\/contact_rules_core_fast\.wasm$/);
-});
+}
 
 const payloads = execFileSync(
   'cargo',

@@ -61,6 +61,7 @@ test('hostile cases in Chromium', { skip, timeout: 300_000 }, async () => {
   await page.goto(`${baseUrl}/`);
   const results = await page.evaluate(async () => {
     const lib = await import('/pkg/index.js');
+    await lib.ready;
     const { cases, runCase } = await import('/test/hostile-cases.mjs');
     return cases.map((c) => runCase(lib, c));
   });

@@ -7,6 +7,9 @@ import {
   toFastApiErrors,
   contactSchema,
   createContactSchema,
+  ready,
+  init,
+  isReady,
   type ContactOptions,
   type ContactPayload,
   type ValidationResult,
@@ -42,4 +45,13 @@ const schema: StandardSchemaV1<unknown, ContactPayload> = createContactSchema({ 
 const bad: ContactOptions = { default_region: 'US' };
 // @ts-expect-error: unknown option values are refused
 const bad2: ContactOptions = { blank: 'empty' };
-void [e164, loc0, out, schema, bad, bad2];
+const loaded: Promise<void> = ready;
+const started: Promise<void> = init();
+const now: boolean = isReady();
+// The schema answers with a result or, before the module is loaded, a promise of one.
+const checked = contactSchema['~standard'].validate({ email: 'a@acme.com' });
+async function settled(): Promise<ContactPayload | undefined> {
+  const res = await checked;
+  return res.issues ? undefined : res.value;
+}
+void [e164, loc0, out, schema, bad, bad2, loaded, started, now, settled];

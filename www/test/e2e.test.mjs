@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../js/test/support/chromium.mjs';
-import * as pkg from '../../pkg/index.js';
+import * as pkg from '../../pkg/node.js';
 
 const WWW = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
