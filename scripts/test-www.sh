@@ -2,8 +2,10 @@
 # Tests of the demo page (www/): the bulk file readers in Node, then the end-to-end tests in
 # headless Chromium (Debian's chromium, driven by playwright-core; no browser is downloaded).
 # They start `node www/serve.mjs` on a free port themselves and refresh
-# www/screenshots/form.png and bulk.png. Assumes pkg/ is built (scripts/build-pkg.sh) and the
-# npm dev tools are installed (npm ci); scripts/test.sh does both before calling this.
+# www/screenshots/form.png and bulk.png. server.e2e.test.mjs builds and starts contact-rules-server
+# (cargo, debug) and runs the page against it (server-form.png, server-bulk.png). Assumes pkg/ is
+# built (scripts/build-pkg.sh) and the npm dev tools are installed (npm ci); scripts/test.sh does
+# both before calling this.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -2,7 +2,8 @@
 //! `node www/serve.mjs` serves them: the same MIME types (`application/wasm` for the
 //! WebAssembly module, which streaming compilation requires), `index.html` for a directory,
 //! a redirect to add the slash, `no-cache`, `nosniff`, and nothing outside the two
-//! directories.
+//! directories. Each file also carries `x-contact-rules-server: VERSION`, by which the page
+//! knows that the API is behind it.
 
 use crate::api::AppState;
 use axum::body::Body;
@@ -172,8 +173,17 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     h.insert(CONTENT_LENGTH, HeaderValue::from(meta.len()));
     h.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // How the demo page knows the API is here (a HEAD of the page, which never 404s, so a page
+    // served by `node www/serve.mjs` logs no failed request).
+    h.insert(
+        SERVER_HEADER,
+        HeaderValue::from_static(env!("CARGO_PKG_VERSION")),
+    );
     r
 }
+
+/// The header on every static file this server sends: the page then calls the API.
+pub const SERVER_HEADER: &str = "x-contact-rules-server";
 
 #[cfg(test)]
 mod tests {

@@ -511,6 +511,7 @@ fn serves_the_demo_page_and_the_package() {
         if status == 200 {
             assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
             assert_eq!(r.header("cache-control"), Some("no-cache"));
+            assert_eq!(r.header("x-contact-rules-server"), Some("0.1.0"));
         }
     }
     let r = c.get("/sub");
