@@ -2,7 +2,7 @@
 //! [`ValidatedContact`] extractor, which answers every body it refuses exactly as a FastAPI
 //! server with the same contract answers it.
 //!
-//! The extractor reads the request body (at most [`Limits::max_payload_bytes`]), validates it
+//! The extractor reads the request body (at most [`crate::Limits::max_payload_bytes`]), validates it
 //! with the [`Options`] the application keeps in its state (through [`FromRef`], as
 //! `axum_garde` takes its validation context), and rejects with a [`ContactRejection`]:
 //!
@@ -29,12 +29,13 @@
 //!
 //! # Example
 //! ```
-//! use axum::{routing::put, Json, Router};
+//! use axum::{routing::put, Router};
 //! use contact_rules::axum::ValidatedContact;
 //! use contact_rules::{Options, Region};
 //!
-//! async fn upsert(ValidatedContact { contact, .. }: ValidatedContact) -> Json<contact_rules::Contact> {
-//!     Json(contact) // normalized: store it
+//! async fn upsert(ValidatedContact { contact, .. }: ValidatedContact) -> String {
+//!     // `contact` is normalized (absent, null and values apart): store it.
+//!     serde_json::to_string(&contact).unwrap_or_default()
 //! }
 //!
 //! let options = Options { default_region: Some(Region::parse("US").unwrap()), ..Options::default() };

@@ -99,9 +99,9 @@ impl Scanner<'_> {
                 let Some(frame) = stack.last() else {
                     return Ok(end);
                 };
-                let (close, _) = match frame {
-                    Frame::Object => (b'}', ()),
-                    Frame::Array => (b']', ()),
+                let close = match frame {
+                    Frame::Object => b'}',
+                    Frame::Array => b']',
                 };
                 let j = self.skip_ws(end);
                 if self.at(j) == Some(close) {
