@@ -3,9 +3,11 @@
 # three browser engines, Chromium, Firefox ESR and WebKitGTK (Debian's packages, installed by
 # scripts/setup-browsers.sh; no browser is downloaded; js/test/support/browsers.mjs drives them).
 # They start `node www/serve.mjs` on a free port themselves and refresh
-# www/screenshots/form.png, bulk.png and phone.png from Chromium's run. Assumes pkg/ is built
-# (scripts/build-pkg.sh) and the npm dev tools are installed (npm ci); scripts/test.sh does both
-# before calling this. `BROWSERS=chromium,firefox` runs some engines only.
+# www/screenshots/form.png, bulk.png and phone.png from Chromium's run. server.e2e.test.mjs
+# builds and starts contact-rules-server (cargo, debug) and runs the page against it in
+# Chromium (server-form.png, server-bulk.png). Assumes pkg/ is built (scripts/build-pkg.sh) and
+# the npm dev tools are installed (npm ci); scripts/test.sh does both before calling this.
+# `BROWSERS=chromium,firefox` runs some engines only.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -12,14 +12,14 @@ rustup component list --installed | grep -q '^clippy' || rustup component add cl
 step "format"
 cargo fmt --all -- --check
 
-step "clippy (host)"
-cargo clippy --all-targets --locked -- -D warnings
+step "clippy (host: the crate with its axum feature, and server/)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "tests (native: unit, vectors, integration, doc)"
-cargo test --locked
+step "tests (native: unit, vectors, integration, doc; server/: HTTP agreement, upsert, concurrency, SIGKILL, hostile HTTP)"
+cargo test --workspace --locked
 
 step "docs"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 
 step "agreement with the reference implementations (Python venv from PyPI)"
 python3 scripts/agreement.py

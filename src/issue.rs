@@ -80,6 +80,9 @@ codes! {
     PhoneTooShort = "phone_too_short", Error, "This phone number is too short.";
     /// Too many digits for a phone number.
     PhoneTooLong = "phone_too_long", Error, "This phone number is too long.";
+    /// A number of a possible length that no range of its country is assigned to
+    /// (`+1-555-123-4567`); `ctx`: `country_code`, `e164` (the number as read), `reason`.
+    PhoneUnassigned = "phone_unassigned", Error, "This phone number has a possible length, but no range of its country is assigned to it; check the digits.";
     /// A national number without a default region to read it in.
     PhoneRegionMissing = "phone_region_missing", Error, "Add the country code (starting with +), or set a default region.";
     /// Not a LinkedIn URL, or a malformed one.

@@ -123,3 +123,6 @@ pub fn field_rule(name: &str) -> Option<Rule> {
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+#[cfg(all(feature = "axum", not(target_arch = "wasm32")))]
+pub mod axum;

@@ -760,7 +760,7 @@ fn real_rules_examples_in_three_formats() {
         .collect();
     for code in [
         "email_invalid",
-        "phone_invalid",
+        "phone_unassigned",
         "linkedin_url_not_profile",
         "domain_not_public",
         "uuid_parsing",

@@ -1,6 +1,8 @@
 // The bulk section: picks or takes a dropped file, hands it to the module worker (worker.js),
 // shows its progress, then the summary by issue code, the first failing records and the two
 // downloads. All the reading and validating happens in the worker; this thread only draws.
+// Served by contact-rules-server, the valid records (normalized) can then be sent to
+// PUT /v1/contacts in batches, with progress and the count of created, updated and refused ones.
 import { h, fmt } from './dom.js';
 import { sampleCsv } from './sample.js';
 
@@ -19,8 +21,16 @@ function validatorsParam() {
   return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
-/** Wires the bulk section to the options panel. */
-export function setupBulk(options) {
+/** Requests in flight at once when sending to the API (the browser allows 6 per host). */
+export const SEND_CONCURRENCY = 4;
+/** Records per batch: the progress and the counts are drawn after each batch. */
+export const SEND_BATCH = 100;
+
+/**
+ * Wires the bulk section to the options panel; `api` is the server's API (`{putContact}`,
+ * www/api.js) or null when the page is served alone.
+ */
+export function setupBulk(options, api = null) {
   const $ = (id) => document.getElementById(id);
   const fileInput = $('bulk-file');
   const dropzone = $('dropzone');
@@ -37,6 +47,8 @@ export function setupBulk(options) {
   let runId = 0;
   let current = null; // {id, file, started}
   let urls = [];
+  let lastValid = null; // {blob, count} of the last run's normalized records, for sending
+  let sending = null; // {stopped} while records are being sent
 
   function startWorker() {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'contact-rules bulk' });
@@ -56,6 +68,7 @@ export function setupBulk(options) {
     const id = ++runId;
     current = { id, file, sample };
     results.hidden = true;
+    if (api) $('bulk-api').hidden = true;
     runBox.hidden = false;
     progress.value = 0;
     progress.removeAttribute('value'); // indeterminate until the first report
@@ -176,6 +189,8 @@ export function setupBulk(options) {
     link(dlErrors, errors, `Errors: ${fmt(summary.invalid)} records, ${size(errors.size)}`);
     dlSample.hidden = !sample;
     if (sample) link(dlSample, file, 'The sample CSV');
+    lastValid = { blob: normalized, count: summary.valid };
+    if (api) showSend();
 
     results.hidden = false;
     const kind = { csv: 'CSV', ndjson: 'NDJSON', json: 'JSON' }[format] ?? format;
@@ -186,6 +201,120 @@ export function setupBulk(options) {
     status.className = summary.invalid === 0 ? 'status good' : 'status';
     document.body.dataset.bulk = 'done';
   }
+
+  // ---- sending the valid records to the API ---------------------------------------------------
+  const sendBox = $('bulk-api');
+  const sendButton = $('bulk-send');
+  const sendStop = $('bulk-send-cancel');
+  const sendRun = $('bulk-send-run');
+  const sendProgress = $('bulk-send-progress');
+  const sendLabel = $('bulk-send-label');
+  const sendStats = $('bulk-send-stats');
+  const sendStatus = $('bulk-send-status');
+  const refusals = $('bulk-send-refusals');
+
+  function showSend() {
+    sendBox.hidden = false;
+    sendStats.hidden = true;
+    sendRun.hidden = true;
+    sendProgress.hidden = true;
+    refusals.replaceChildren();
+    sendStatus.textContent = '';
+    sendStatus.className = 'status';
+    sendButton.disabled = lastValid.count === 0;
+    sendButton.textContent = `Send the ${fmt(lastValid.count)} valid records to PUT /v1/contacts`;
+    delete document.body.dataset.send;
+  }
+
+  async function sendAll() {
+    if (!lastValid || sending) return;
+    const lines = (await lastValid.blob.text()).split('\n').filter((l) => l !== '');
+    const run = { stopped: false };
+    sending = run;
+    const counts = { created: 0, updated: 0, refused: 0, failed: 0 };
+    const shown = [];
+    const drawCounts = (done) => {
+      for (const el of sendStats.querySelectorAll('[data-api]')) {
+        el.textContent = fmt(counts[el.dataset.api]);
+        el.dataset.value = String(counts[el.dataset.api]);
+      }
+      sendProgress.max = Math.max(1, lines.length);
+      sendProgress.value = done;
+      sendLabel.textContent = `Sending: ${fmt(done)} of ${fmt(lines.length)} records`;
+    };
+    sendButton.disabled = true;
+    sendStop.hidden = false;
+    sendRun.hidden = false;
+    sendProgress.hidden = false;
+    sendStats.hidden = false;
+    refusals.replaceChildren();
+    sendStatus.textContent = '';
+    document.body.dataset.send = 'running';
+    const started = performance.now();
+    let done = 0;
+    drawCounts(0);
+    for (let at = 0; at < lines.length && !run.stopped; at += SEND_BATCH) {
+      const batch = lines.slice(at, at + SEND_BATCH);
+      let next = 0;
+      const one = async () => {
+        while (next < batch.length && !run.stopped) {
+          const i = at + next++;
+          try {
+            const answer = await api.putContact(JSON.parse(lines[i]));
+            if (answer.status === 201) counts.created++;
+            else if (answer.status === 200) counts.updated++;
+            else if (answer.status >= 400 && answer.status < 500) {
+              counts.refused++;
+              if (shown.length < 10) shown.push({ i, answer });
+            } else counts.failed++;
+          } catch {
+            counts.failed++;
+          }
+          done++;
+        }
+      };
+      await Promise.all(Array.from({ length: SEND_CONCURRENCY }, one));
+      drawCounts(done);
+    }
+    sending = null;
+    sendStop.hidden = true;
+    sendRun.hidden = true;
+    sendButton.disabled = false;
+    refusals.replaceChildren(
+      ...shown.map(({ i, answer }) =>
+        h(
+          'li',
+          {},
+          h('code', { class: 'path' }, `valid record ${fmt(i + 1)}`),
+          ' ',
+          h('code', { class: 'code' }, String(answer.status)),
+          ' ',
+          h('code', {}, answer.json?.detail?.[0]?.type ?? ''),
+          ' ',
+          h('span', {}, answer.json?.detail?.[0]?.msg ?? answer.text.slice(0, 200)),
+        ),
+      ),
+    );
+    const secs = (performance.now() - started) / 1000;
+    sendStatus.textContent =
+      `${run.stopped ? 'Stopped' : 'Sent'}: ${fmt(done)} of ${fmt(lines.length)} records in ${fmt(Math.round(secs * 10) / 10)} s — ` +
+      `${fmt(counts.created)} created, ${fmt(counts.updated)} updated, ${fmt(counts.refused)} refused` +
+      (counts.failed ? `, ${fmt(counts.failed)} failed.` : '.');
+    sendStatus.className = counts.failed || counts.refused ? 'status' : 'status good';
+    document.body.dataset.send = run.stopped ? 'stopped' : 'done';
+  }
+
+  sendButton.addEventListener('click', () => {
+    sendAll().catch((e) => {
+      sending = null;
+      sendStatus.textContent = `Sending failed: ${e?.message ?? e}`;
+      sendStatus.className = 'status bad';
+      document.body.dataset.send = 'failed';
+    });
+  });
+  sendStop.addEventListener('click', () => {
+    if (sending) sending.stopped = true;
+  });
 
   $('bulk-cancel').addEventListener('click', () => {
     if (!current) return;

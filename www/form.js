@@ -1,7 +1,8 @@
 // The contact form: one input per key of the PUT /v1/contacts payload, custom fields as rows,
 // each checked as the user types (warnings and normalized values at once; errors once the
 // field has been left, then live), and the live preview of the request body and of FastAPI's
-// 422 body.
+// 422 body. Served by contact-rules-server, "Send it" also sends the body with PUT /v1/contacts
+// and shows the server's answer next to the preview, saying whether the two agree.
 //
 // Every verdict comes from the package's `validateContact` on the whole payload, so cross-field
 // rules (email or LinkedIn required, email/domain mismatch, derived domain) show as the server
@@ -9,6 +10,7 @@
 // field even while some field is still wrong.
 import { h, jsonish, randomUuid } from './dom.js';
 import { parseTagsCell } from './records.js';
+import { agrees } from './api.js';
 
 /** The payload's keys, in the API's order, with their labels and input hints. */
 export const FIELDS = [
@@ -107,10 +109,11 @@ function issueLabel(issue) {
 }
 
 /**
- * Wires the form. `pkg` is the package module, `options` the options panel. Returns
+ * Wires the form. `pkg` is the package module, `options` the options panel, `api` the server's
+ * API (`{putContact}`, www/api.js) or null when the page is served alone. Returns
  * `{render, fillExample, state}`; `state()` is the last verdict.
  */
-export function setupForm(pkg, options) {
+export function setupForm(pkg, options, api = null) {
   const $ = (id) => document.getElementById(id);
   const form = $('contact-form');
   const fieldsBox = $('fields');
@@ -120,6 +123,16 @@ export function setupForm(pkg, options) {
   const bodyOut = $('body-json');
   const errorsOut = $('errors-json');
   const inputOut = $('input-json');
+  const serverBlock = $('server-block');
+  const serverStatus = $('server-status');
+  const serverOut = $('server-json');
+  let sendSeq = 0;
+  let sentText = null; // the payload of the last answer shown, as JSON text
+  if (api) {
+    form.querySelector('button[type="submit"]').textContent = 'Send it: PUT /v1/contacts';
+    serverBlock.hidden = false;
+    serverStatus.textContent = 'Not sent yet: “Send it” sends the request body to the server.';
+  }
 
   fieldsBox.replaceChildren(...FIELDS.map(fieldBlock));
   const inputs = Object.fromEntries(FIELDS.map((f) => [f.key, $(`f-${f.key}`)]));
@@ -419,6 +432,43 @@ export function setupForm(pkg, options) {
     inputOut.textContent =
       `validateContact(\n${indent(JSON.stringify(v.payload, null, 2))},\n` +
       `${indent(JSON.stringify(v.options, null, 2))}\n)`;
+    if (api && sentText !== null) serverBlock.classList.toggle('stale', JSON.stringify(v.payload) !== sentText);
+  }
+
+  // ---- the server ----------------------------------------------------------------------------
+  async function send(v) {
+    const seq = ++sendSeq;
+    serverBlock.dataset.state = 'sending';
+    serverStatus.textContent = 'Sending…';
+    serverStatus.className = 'status';
+    let answer;
+    try {
+      answer = await api.putContact(v.payload);
+    } catch (e) {
+      if (seq !== sendSeq) return;
+      serverBlock.dataset.state = 'failed';
+      serverStatus.textContent = `The server could not be reached: ${e?.message ?? e}`;
+      serverStatus.className = 'status bad';
+      return;
+    }
+    if (seq !== sendSeq) return; // a later send is on its way
+    sentText = JSON.stringify(v.payload);
+    serverBlock.classList.remove('stale');
+    const same = agrees(answer, v, pkg.toFastApiErrors);
+    serverOut.textContent = answer.json === null ? answer.text : JSON.stringify(answer.json, null, 2);
+    serverBlock.dataset.status = String(answer.status);
+    serverBlock.dataset.agree = String(same);
+    serverBlock.dataset.state = 'done';
+    const id = answer.json?.data?.id;
+    let text;
+    if (answer.status === 201) text = `201 Created: contact ${id}, stored as previewed.`;
+    else if (answer.status === 200) text = `200 OK: contact ${id} updated, as previewed (keys left out keep their stored values).`;
+    else if (answer.status === 409) text = `409 Conflict: ${answer.json?.detail?.[0]?.msg ?? 'the identity is taken'}`;
+    else if (same) text = `${answer.status}: the same FastAPI body as the preview, byte for byte.`;
+    else text = `${answer.status}: an answer the preview did not predict.`;
+    if (!same) text += ' The server and the browser disagree.';
+    serverStatus.textContent = text;
+    serverStatus.className = !same ? 'status bad' : answer.status < 300 ? 'status good' : 'status';
   }
 
   function indent(s) {
@@ -455,6 +505,9 @@ export function setupForm(pkg, options) {
     const first = form.querySelector('[aria-invalid="true"]');
     if (first) first.focus();
     else if (!last?.ok) inputs.email.focus();
+    // Sent even when the browser refuses it, to show that the server refuses it alike; not when
+    // the form itself cannot build the body (a custom field row in error).
+    if (api && last && last.local.length === 0) send(last);
   });
   form.addEventListener('reset', () => {
     // The browser resets the values after this event.

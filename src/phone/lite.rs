@@ -108,6 +108,10 @@ impl Engine for Lite {
         s
     }
 
+    fn country_code(n: &Number) -> u32 {
+        u32::from(n.country_code)
+    }
+
     fn extension(n: &Number) -> Option<&str> {
         n.extension.as_deref()
     }

@@ -107,6 +107,8 @@ pub(crate) trait Engine {
     fn possibility(n: &Self::Number) -> Possibility;
     /// `PhoneNumberUtil::format(n, E164)` (no extension).
     fn e164(n: &Self::Number) -> String;
+    /// The number's country calling code (`1` for the NANP, `44` for the UK).
+    fn country_code(n: &Self::Number) -> u32;
     /// The extension as parsed (its digits as written).
     fn extension(n: &Self::Number) -> Option<&str>;
     /// `PhoneNumberUtil::normalize_digits_only`: the decimal digits of `s` in ASCII.
@@ -144,7 +146,7 @@ pub(crate) trait Engine {
 /// assert_eq!(phone::normalize("415 555 2671", &none).unwrap_err().code, Code::PhoneRegionMissing);
 ///
 /// // Possible but not valid (no such US area code): an error, or a warning when allowed.
-/// assert_eq!(phone::normalize("(123) 456-7890", &us).unwrap_err().code, Code::PhoneInvalid);
+/// assert_eq!(phone::normalize("(123) 456-7890", &us).unwrap_err().code, Code::PhoneUnassigned);
 /// let lax = Options { phone_validity: PhoneValidity::Possible, ..us };
 /// let out = phone::normalize("(123) 456-7890", &lax).unwrap();
 /// assert_eq!((out.value.as_str(), out.warnings[0].code), ("+11234567890", Code::PhonePossibleOnly));
@@ -164,7 +166,9 @@ pub fn normalize_reference(input: &str, options: &Options) -> FieldResult {
 
 /// [`normalize`] with a given engine.
 pub(crate) fn normalize_with<E: Engine>(input: &str, options: &Options) -> FieldResult {
-    let s = input;
+    // Trimmed first, as every string rule trims: surrounding white space does not count
+    // against libphonenumber's cap (`8005553535` and 250 spaces is a valid RU number).
+    let s = input.trim();
     // Bounded count: a 20 MB string is refused after looking at 251 characters.
     if s.chars().take(MAX_INPUT_CHARS + 1).count() > MAX_INPUT_CHARS {
         return Err(FieldIssue::new(Code::PhoneTooLong).with_ctx("max_length", MAX_INPUT_CHARS));
@@ -189,7 +193,7 @@ pub(crate) fn normalize_with<E: Engine>(input: &str, options: &Options) -> Field
         Verdict::Valid(n) => (n, Vec::new()),
         Verdict::PossibleOnly(n) => match options.phone_validity {
             PhoneValidity::Possible => (n, vec![FieldIssue::new(Code::PhonePossibleOnly)]),
-            PhoneValidity::Valid => return Err(FieldIssue::new(Code::PhoneInvalid)),
+            PhoneValidity::Valid => return Err(unassigned::<E>(&n)),
         },
         Verdict::Invalid(code) => return Err(FieldIssue::new(code)),
     };
@@ -200,6 +204,20 @@ pub(crate) fn normalize_with<E: Engine>(input: &str, options: &Options) -> Field
         return Err(FieldIssue::new(Code::PhoneInvalid));
     }
     Ok(Normalized { value, warnings })
+}
+
+/// The `phone_unassigned` issue of a number of a possible length that no range of its country
+/// is assigned to (`+1-555-123-4567`: 555 is no area code in service): which country, and the
+/// number as it was read, so a person sees which digits to check.
+fn unassigned<E: Engine>(n: &E::Number) -> FieldIssue {
+    let cc = E::country_code(n);
+    FieldIssue::new(Code::PhoneUnassigned)
+        .with_message(format!(
+            "This number has the length of a +{cc} number, but no +{cc} numbers start like it; check the area code and the digits."
+        ))
+        .with_ctx("country_code", cc)
+        .with_ctx("e164", E::e164(n))
+        .with_ctx("reason", "no_assigned_range")
 }
 
 /// Whether an E.164 value (with any extension) parses back to itself.
@@ -431,7 +449,8 @@ mod tests {
             ("+999 1234 5678", None, Code::PhoneInvalid),
             ("+999 1234 5678", Some("US"), Code::PhoneInvalid),
             ("0099 1234 5678", None, Code::PhoneInvalid),
-            ("(123) 456-7890", Some("US"), Code::PhoneInvalid),
+            ("(123) 456-7890", Some("US"), Code::PhoneUnassigned),
+            ("+1-555-123-4567", None, Code::PhoneUnassigned),
             ("+1 415 555", None, Code::PhoneTooShort),
             ("253 0000", Some("US"), Code::PhoneTooShort),
             ("12", Some("US"), Code::PhoneTooShort),
@@ -462,7 +481,7 @@ mod tests {
         ] {
             assert_eq!(
                 normalize(input, &opts(region)).map_err(|e| e.code),
-                Err(Code::PhoneInvalid),
+                Err(Code::PhoneUnassigned),
                 "{input}"
             );
             let got = normalize(input, &possible(region)).expect(input);
@@ -487,15 +506,47 @@ mod tests {
     }
 
     #[test]
+    fn unassigned_says_which_country_and_number() {
+        let err = normalize("+1-555-123-4567", &opts(None)).unwrap_err();
+        assert_eq!(err.code, Code::PhoneUnassigned);
+        assert_eq!(
+            err.message,
+            "This number has the length of a +1 number, but no +1 numbers start like it; check the area code and the digits."
+        );
+        let ctx = serde_json::Value::Object(err.ctx.expect("ctx"));
+        assert_eq!(
+            ctx,
+            serde_json::json!({"country_code": 1, "e164": "+15551234567", "reason": "no_assigned_range"})
+        );
+        let err = normalize("07700 900123", &opts(Some("GB"))).unwrap_err();
+        assert_eq!(err.code, Code::PhoneUnassigned);
+        assert_eq!(
+            err.ctx.expect("ctx")["e164"],
+            serde_json::json!("+447700900123")
+        );
+    }
+
+    #[test]
     fn length_cap() {
         let long = format!("+1 415 555 2671{}", " ".repeat(MAX_INPUT_CHARS - 15));
         assert!(normalize(&long, &opts(None)).is_ok(), "250 characters pass");
-        let long = format!("+1 415 555 2671{}", " ".repeat(MAX_INPUT_CHARS - 14));
+        // Surrounding white space is trimmed before the cap (issue 13).
+        let padded = format!("8005553535{}", " ".repeat(250));
+        assert_eq!(
+            normalize(&padded, &opts(Some("RU"))).unwrap().value,
+            "+78005553535"
+        );
+        let padded = format!("{}+1 415 555 2671{}", "\t".repeat(300), "\n".repeat(300));
+        assert_eq!(
+            normalize(&padded, &opts(None)).unwrap().value,
+            "+14155552671"
+        );
+        let long = format!("+1 415 555 2671{}1", " ".repeat(MAX_INPUT_CHARS - 15));
         let got = normalize(&long, &opts(None)).map_err(|e| e.code);
         assert_eq!(
             got,
             Err(Code::PhoneTooLong),
-            "white space counts, as in libphonenumber"
+            "inner white space counts, as in libphonenumber"
         );
         let long = format!("+1 415 555 2671 {}", "x".repeat(MAX_INPUT_CHARS));
         assert_eq!(

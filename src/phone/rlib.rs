@@ -51,6 +51,10 @@ impl Engine for Rlib {
             .into_owned()
     }
 
+    fn country_code(n: &PhoneNumber) -> u32 {
+        u32::try_from(n.country_code).unwrap_or(0)
+    }
+
     fn extension(n: &PhoneNumber) -> Option<&str> {
         n.extension.as_deref()
     }

@@ -261,7 +261,12 @@ impl Fault {
 
     /// The error codes (SPEC.md §2) one of which the fault must produce.
     pub fn codes(self) -> &'static [&'static str] {
-        const PHONE: &[&str] = &["phone_invalid", "phone_too_short", "phone_too_long"];
+        const PHONE: &[&str] = &[
+            "phone_invalid",
+            "phone_unassigned",
+            "phone_too_short",
+            "phone_too_long",
+        ];
         match self {
             Fault::EmailInvalid | Fault::EmailSpecialUse => &["email_invalid"],
             Fault::PhoneTooShort | Fault::PhoneInvalid | Fault::PhoneTooLong => PHONE,
