@@ -50,6 +50,7 @@ export type ErrorCode =
   | 'object_type' | 'string_type' | 'bool_parsing' | 'list_type' | 'uuid_parsing'
   | 'extra_forbidden' | 'email_or_linkedin_required' | 'string_too_long' | 'control_characters'
   | 'email_invalid' | 'phone_invalid' | 'phone_too_short' | 'phone_too_long' | 'phone_region_missing'
+  | 'phone_unassigned'
   | 'linkedin_url_invalid' | 'linkedin_url_not_profile' | 'linkedin_url_unsupported'
   | 'domain_invalid' | 'domain_not_public' | 'custom_field_key_invalid' | 'custom_field_type'
   | 'payload_too_large' | 'invalid_json';
