@@ -20,4 +20,4 @@ rm -f "$out"/contact-rules-*.tgz
 tarball="$out/$(npm pack "$pkg_dir" --pack-destination "$out" --silent | tail -n 1)"
 echo "packed $tarball ($(wc -c < "$tarball") bytes)"
 
-CONTACT_RULES_TARBALL="$tarball" CONTACT_RULES_FIXTURES="$*" node --test --test-reporter=spec js/fixtures/run.test.mjs
+CONTACT_RULES_TARBALL="$tarball" CONTACT_RULES_FIXTURES="$*" node --test --test-timeout=600000 --test-reporter=spec js/fixtures/run.test.mjs

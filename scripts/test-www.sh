@@ -18,4 +18,4 @@ cd "$root"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$chromium" ] || { echo "Chromium is not at $chromium (set CHROMIUM, or bash scripts/setup-browsers.sh)" >&2; exit 2; }
 # Firefox ESR and WebKitGTK are skipped, with the reason, when they are not installed.
-CHROMIUM="$chromium" node --test --test-reporter=spec www/test/
+CHROMIUM="$chromium" node --test --test-timeout=600000 --test-reporter=spec www/test/

@@ -294,6 +294,41 @@ function posixLocale(tag) {
   return `${lang.toLowerCase()}_${(region ?? lang).toUpperCase()}.UTF-8`;
 }
 
+// A new MiniBrowser session. On a loaded machine MiniBrowser sometimes never connects back to
+// WebKitWebDriver, and the session request then waits forever: each attempt gets 45 s, and a
+// session that turns up late is quit.
+async function newWebKitSession(server, locale) {
+  const { Builder } = await import('selenium-webdriver');
+  let last;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const pending = new Builder()
+      .usingServer(server)
+      .withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': {
+          binary: '/usr/bin/env',
+          args: [`LANG=${posixLocale(locale)}`, MINIBROWSER, '--automation'],
+        },
+      })
+      .build();
+    let timer;
+    const timedOut = new Promise((resolve) => {
+      timer = setTimeout(() => resolve(null), 45_000);
+    });
+    try {
+      const session = await Promise.race([pending, timedOut]);
+      if (session) return session;
+      last = new Error(`MiniBrowser did not start within 45 s (attempt ${attempt} of 3)`);
+      pending.then((late) => late.quit()).catch(() => {});
+    } catch (e) {
+      last = e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  throw last;
+}
+
 async function launchWebKit() {
   const { Builder, By, Key } = await import('selenium-webdriver');
   const port = await freePort();
@@ -353,16 +388,7 @@ async function launchWebKit() {
   return {
     engine: 'webkit',
     async newPage({ locale = 'en-US', width = 1280, height = 900 } = {}) {
-      const session = await new Builder()
-        .usingServer(server)
-        .withCapabilities({
-          browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': {
-            binary: '/usr/bin/env',
-            args: [`LANG=${posixLocale(locale)}`, MINIBROWSER, '--automation'],
-          },
-        })
-        .build();
+      const session = await newWebKitSession(server, locale);
       await session.manage().setTimeouts({ script: 300_000, pageLoad: 60_000 });
       await focusWindow();
       const evaluate = async (fn, ...args) =>
