@@ -52,7 +52,9 @@ export type ErrorCode =
   | 'email_invalid' | 'phone_invalid' | 'phone_too_short' | 'phone_too_long' | 'phone_region_missing'
   | 'linkedin_url_invalid' | 'linkedin_url_not_profile' | 'linkedin_url_unsupported'
   | 'domain_invalid' | 'domain_not_public' | 'custom_field_key_invalid' | 'custom_field_type'
-  | 'payload_too_large' | 'invalid_json';
+  | 'payload_too_large' | 'invalid_json'
+  // Spreadsheet imports (issue 16).
+  | 'spreadsheet_scientific_notation' | 'phone_leading_zero_lost' | 'uuid_split' | 'row_invalid';
 
 /** A warning code: warnings never make a payload invalid. */
 export type WarningCode =

@@ -257,11 +257,29 @@ fn csv_input() {
          Bob,,,maybe,nope,,\"Bobby\"\n\
          \"multi\nline\",,,,,,\n"
     );
-    let r = run(&["check", "--input", "csv"], input.as_bytes());
+    // --columns exact: the header names are the keys, as written.
+    let r = run(
+        &["check", "--input", "csv", "--columns", "exact"],
+        input.as_bytes(),
+    );
     let path = write_file("contacts.csv", input.as_bytes());
     assert_eq!(
-        run(&["check", "--input", "csv", &path], b"").stdout,
-        r.stdout
+        run(&["check", "--columns", "exact", &path], b"").stdout,
+        r.stdout,
+        "a FILE.csv is CSV without --input"
+    );
+    assert_eq!(r.stderr, "", "exact mode prints no mapping");
+    // By default (--columns auto) the unknown column `nickname` is left out, and said so.
+    let auto = run(&["check", "--input", "csv"], input.as_bytes());
+    assert_eq!(
+        auto.codes()[2],
+        ["bool_parsing", "uuid_parsing", "email_or_linkedin_required"]
+    );
+    assert!(
+        auto.stderr
+            .contains("not imported: \"nickname\" (column 7)"),
+        "{}",
+        auto.stderr
     );
     assert_eq!(r.code, 1);
     assert_eq!(
@@ -319,10 +337,23 @@ fn csv_row_over_the_limit_and_not_utf8() {
         r.codes(),
         [
             vec!["payload_too_large"],
-            vec!["invalid_json"],
+            vec!["row_invalid"],
             vec!["email_or_linkedin_required"],
-            vec!["invalid_json"],
+            vec!["row_invalid"],
         ]
+    );
+    let lines = r.lines();
+    assert_eq!(
+        lines[1]["errors"][0]["message"],
+        "Column 1 (\"first_name\") of this row is not valid UTF-8 text; if the file is in another encoding (such as Windows-1252), read it as such."
+    );
+    assert_eq!(
+        lines[1]["errors"][0]["ctx"],
+        json!({"column": 1, "header": "first_name"})
+    );
+    assert_eq!(
+        lines[3]["errors"][0]["message"],
+        "This row has a value in column 3, but the header has 2 columns."
     );
 }
 
@@ -726,6 +757,8 @@ fn real_rules_examples_in_three_formats() {
             "US",
             "--input",
             "csv",
+            "--columns",
+            "exact",
             &example("contacts.csv"),
         ],
         b"",

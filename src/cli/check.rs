@@ -8,10 +8,16 @@
 //! batch), so memory stays flat however large the input is. With `--jobs 1` everything runs on
 //! the main thread.
 
-use super::args::{CheckArgs, InputFormat};
+use super::args::{CheckArgs, ColumnsArg, InputFormat, UnmappedArg};
 use super::input::{self, ArrayElements, CsvRows, Lines, ReadError, Record, Source};
 use super::results::{self, Context, Tally};
 use super::{exit, print_error};
+use contact_rules::import::columns::Mapping;
+use contact_rules::import::columns::Unmapped;
+use contact_rules::import::dialect::{
+    bom_len, decode, delimiter_name, detect_delimiter, detect_encoding, Decoder, Encoding,
+    HEAD_BYTES,
+};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -70,15 +76,34 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         },
     };
-    let input = input::buffered(reader, Arc::clone(&bytes_read));
-    let (source, headers) = match args.input {
-        InputFormat::Ndjson => (Source::Ndjson(Lines::new(input, max)), Vec::new()),
-        InputFormat::Json => (Source::Json(ArrayElements::new(input, max)), Vec::new()),
-        InputFormat::Csv => match CsvRows::new(input, max) {
-            Ok(Some((rows, headers))) => (Source::Csv(Box::new(rows)), headers),
-            Ok(None) => (Source::Empty, Vec::new()),
+    let format = args.format();
+    if format != InputFormat::Csv && args.csv.given() {
+        print_error(
+            "--columns, --map, --map-file, --unmapped, --delimiter and --encoding apply to CSV \
+             input (--input csv, or a FILE ending in .csv): JSON keys are payload keys",
+        );
+        return exit::usage();
+    }
+    let mut mapping = None;
+    let mut encoding = Encoding::Utf8;
+    let source = match format {
+        InputFormat::Ndjson => Source::Ndjson(Lines::new(
+            input::buffered(reader, Arc::clone(&bytes_read)),
+            max,
+        )),
+        InputFormat::Json => Source::Json(ArrayElements::new(
+            input::buffered(reader, Arc::clone(&bytes_read)),
+            max,
+        )),
+        InputFormat::Csv => match open_csv(reader, &args, Arc::clone(&bytes_read), max) {
+            Ok(Some((rows, m, e))) => {
+                mapping = Some(m);
+                encoding = e;
+                Source::Csv(Box::new(rows))
+            }
+            Ok(None) => Source::Empty,
             Err(e) => {
-                print_error(&e.to_string());
+                print_error(&e);
                 return exit::usage();
             }
         },
@@ -105,10 +130,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         failed: None,
     };
 
+    let report = mapping.as_ref().filter(|m| !m.exact).map(Mapping::report);
     let cx = Context {
         options,
         fastapi: args.fastapi,
-        headers,
+        mapping,
+        encoding,
     };
     let jobs = args
         .jobs
@@ -126,6 +153,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if args.summary {
         let mut err = io::stderr().lock();
         let _ = writer.tally.write_summary(&mut err);
+        if let Some(report) = &report {
+            let _ = write!(err, "columns\n{report}");
+        }
     }
     match (&writer.failed, read_result) {
         (Some(e), _) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -139,6 +169,124 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
         (None, Ok(())) => exit::for_tally(&writer.tally),
     }
+}
+
+/// Opens a CSV input: its encoding and delimiter (given or detected from its first
+/// [`HEAD_BYTES`]), its header (after any notes), and the column mapping (suggested or exact,
+/// then the user's `--map-file` and `--map`), which is printed on stderr. `Ok(None)` for an
+/// input without a header row.
+fn open_csv(
+    raw: Box<dyn Read + Send>,
+    args: &CheckArgs,
+    bytes_read: Arc<AtomicU64>,
+    max: usize,
+) -> Result<Option<(CsvRows, Mapping, Encoding)>, String> {
+    let mut raw = input::counting(raw, bytes_read);
+    let mut head = Vec::new();
+    (&mut raw)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| format!("cannot read the input: {e}"))?;
+    let complete = head.len() < HEAD_BYTES;
+    let (encoding, bom) = match args.csv.encoding {
+        Some(e) => (e, bom_len(&head, e)),
+        None => detect_encoding(&head, complete),
+    };
+    let head_text = decode(&head, encoding);
+    let delimiter = args
+        .csv
+        .delimiter
+        .unwrap_or_else(|| detect_delimiter(&head_text, complete));
+    let body = head.get(bom..).unwrap_or_default().to_vec();
+    let decoded = Decoder::new(io::Cursor::new(body).chain(raw), encoding);
+    let input = input::buffered(Box::new(decoded), Arc::default());
+    let exact = args.csv.columns == ColumnsArg::Exact;
+    let Some((rows, header)) =
+        CsvRows::new(input, max, delimiter, !exact).map_err(|e| e.to_string())?
+    else {
+        return Ok(None);
+    };
+    let mut mapping = if exact {
+        Mapping::exact(&header.names)
+    } else {
+        let unmapped = match args.csv.unmapped {
+            UnmappedArg::Drop => Unmapped::Drop,
+            UnmappedArg::Keep => Unmapped::Keep,
+        };
+        Mapping::suggest(&header.names, unmapped)
+    };
+    let mut pairs = Vec::new();
+    if let Some(path) = &args.csv.map_file {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        pairs = parse_map_file(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    for m in &args.csv.map {
+        pairs.push(parse_map_pair(m)?);
+    }
+    mapping.apply(&pairs).map_err(|e| format!("--map: {e}"))?;
+    let problems = mapping.problems();
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+        return Err(list.join("\nerror: "));
+    }
+    let mut err = io::stderr().lock();
+    if !mapping.exact || header.skipped > 0 || encoding != Encoding::Utf8 || delimiter != b',' {
+        let notes = match header.skipped {
+            0 => String::new(),
+            1 => ", 1 row of notes before the header skipped".into(),
+            n => format!(", {n} rows of notes before the header skipped"),
+        };
+        let _ = writeln!(
+            err,
+            "reading CSV: {}, delimiter {}{notes}",
+            encoding.label(),
+            delimiter_name(delimiter),
+        );
+    }
+    if !mapping.exact {
+        let _ = write!(
+            err,
+            "columns (--map COLUMN=KEY to change; --columns exact to turn off):\n{}",
+            mapping.report()
+        );
+    }
+    Ok(Some((rows, mapping, encoding)))
+}
+
+/// One `--map` value: `COLUMN=KEY`, split at the last `=` (keys have none).
+fn parse_map_pair(s: &str) -> Result<(String, String), String> {
+    match s.rsplit_once('=') {
+        Some((column, key)) if !column.trim().is_empty() => {
+            Ok((column.trim().to_owned(), key.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "--map {s:?}: write COLUMN=KEY, e.g. --map 'Email Address=email'"
+        )),
+    }
+}
+
+/// A `--map-file`: a JSON object `{"COLUMN": "KEY" | null}` (null leaves the column out), or
+/// lines of `COLUMN=KEY` (blank lines and `#` comments skipped).
+fn parse_map_file(text: &str) -> Result<Vec<(String, String)>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim_start().starts_with('{') {
+        let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
+            .map_err(|e| format!("not a JSON object of COLUMN: KEY: {e}"))?;
+        return map
+            .into_iter()
+            .map(|(k, v)| match v {
+                serde_json::Value::String(s) => Ok((k, s)),
+                serde_json::Value::Null => Ok((k, "-".into())),
+                other => Err(format!("{k:?}: {other} is not a key (a string, or null)")),
+            })
+            .collect();
+    }
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(parse_map_pair)
+        .collect()
 }
 
 /// Collects the next batch: records until the batch is full, the input ends or would block

@@ -2,6 +2,9 @@
 //! or CSV rows. Every reader holds at most one record (capped at the record size limit plus one
 //! byte) in memory, however long the record or the input is.
 
+use contact_rules::import::columns::{Mapping, Unmapped};
+use contact_rules::import::{header_row, HEADER_SEARCH_ROWS};
+use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,6 +26,11 @@ pub type Input = BufReader<Counting<Box<dyn Read + Send>>>;
 /// Wraps the input in a buffer that counts the bytes read into `counter`.
 pub fn buffered(inner: Box<dyn Read + Send>, counter: Arc<AtomicU64>) -> Input {
     BufReader::with_capacity(256 * 1024, Counting { inner, counter })
+}
+
+/// Wraps `inner` so that the bytes read from it are added to `counter`.
+pub fn counting<R>(inner: R, counter: Arc<AtomicU64>) -> Counting<R> {
+    Counting { inner, counter }
 }
 
 /// A reader that adds the bytes it reads to a shared counter.
@@ -185,6 +193,7 @@ impl Source {
         let r = match self {
             Source::Ndjson(s) => &s.r,
             Source::Json(s) => &s.r,
+            Source::Csv(s) if s.has_pending() => return false,
             Source::Csv(s) => &s.r,
             Source::Empty => return false,
         };
@@ -429,6 +438,8 @@ pub struct CsvRows {
     data: Vec<u8>,
     ends: Vec<usize>,
     columns: usize,
+    /// Rows read while looking for the header that come after it.
+    pending: VecDeque<Row>,
 }
 
 /// One CSV row as read.
@@ -439,24 +450,87 @@ struct Row {
     too_many_cells: bool,
 }
 
+impl Row {
+    /// The cells as text (lossy), for finding the header.
+    fn lossy_cells(&self) -> Vec<String> {
+        if self.too_large || self.too_many_cells {
+            return Vec::new();
+        }
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let cell = self.data.get(start..end).unwrap_or_default();
+                start = end;
+                String::from_utf8_lossy(cell).into_owned()
+            })
+            .collect()
+    }
+}
+
+/// The header row of a CSV input.
+#[derive(Debug, PartialEq)]
+pub struct CsvHeader {
+    /// The column names, trimmed.
+    pub names: Vec<String>,
+    /// How many rows of notes came before it (0 when it is the first row).
+    pub skipped: usize,
+}
+
 impl CsvRows {
-    /// Reads the header row of `r`; rows are then capped at `max` bytes of cell data.
+    /// Reads the header row of `r` (cells separated by `delimiter`); rows are then capped at
+    /// `max` bytes of cell data. With `find_header`, rows of notes before the header are
+    /// skipped ([`contact_rules::import::header_row`]).
     ///
     /// # Errors
     /// An I/O error, or a header that is too large, not UTF-8 or has a column twice.
     /// `Ok(None)` for an input without even a header row.
-    pub fn new(r: Input, max: usize) -> Result<Option<(CsvRows, Vec<String>)>, ReadError> {
+    pub fn new(
+        r: Input,
+        max: usize,
+        delimiter: u8,
+        find_header: bool,
+    ) -> Result<Option<(CsvRows, CsvHeader)>, ReadError> {
         let mut rows = CsvRows {
             r,
-            core: csv_core::Reader::new(),
+            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             max,
             data: Vec::new(),
             ends: Vec::new(),
             columns: MAX_CSV_COLUMNS,
+            pending: VecDeque::new(),
         };
-        let Some(row) = rows.row()? else {
+        let Some(first) = rows.row()? else {
             return Ok(None);
         };
+        let mut read = vec![first];
+        let mut skipped = 0;
+        if find_header {
+            let mapped = |row: &Row| {
+                Mapping::suggest(&row.lossy_cells(), Unmapped::Drop)
+                    .columns
+                    .iter()
+                    .filter(|c| c.key.is_some())
+                    .count()
+            };
+            if mapped(&read[0]) == 0 {
+                while read.len() < HEADER_SEARCH_ROWS {
+                    let Some(row) = rows.row()? else { break };
+                    let found = mapped(&row) >= 2;
+                    read.push(row);
+                    if found {
+                        break;
+                    }
+                }
+            }
+            let cells: Vec<Vec<String>> = read.iter().map(Row::lossy_cells).collect();
+            skipped = header_row(&cells);
+        }
+        let mut read = read.into_iter().skip(skipped);
+        let Some(row) = read.next() else {
+            return Ok(None);
+        };
+        rows.pending.extend(read);
         if row.too_large || row.too_many_cells {
             return Err(ReadError::Format(format!(
                 "the CSV header row is too large (at most {max} bytes and {MAX_CSV_COLUMNS} columns)"
@@ -469,7 +543,7 @@ impl CsvRows {
             start = end;
             let Ok(name) = std::str::from_utf8(cell) else {
                 return Err(ReadError::Format(format!(
-                    "the CSV header's column {} is not UTF-8",
+                    "the CSV header's column {} is not UTF-8 (give the file's encoding with --encoding)",
                     headers.len() + 1
                 )));
             };
@@ -482,18 +556,33 @@ impl CsvRows {
             headers.push(name);
         }
         rows.columns = headers.len() + CSV_EXTRA_CELLS;
-        Ok(Some((rows, headers)))
+        Ok(Some((
+            rows,
+            CsvHeader {
+                names: headers,
+                skipped,
+            },
+        )))
+    }
+
+    /// Whether rows are waiting that were read while looking for the header.
+    fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
     }
 
     fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
-        let Some(row) = self.row()? else {
-            return Ok(None);
+        let row = match self.pending.pop_front() {
+            Some(row) => row,
+            None => match self.row()? {
+                Some(row) => row,
+                None => return Ok(None),
+            },
         };
         Ok(Some(if row.too_large {
             Record::TooLarge
         } else if row.too_many_cells {
             Record::Malformed(format!(
-                "This CSV row has more than {} cells.",
+                "This row has more than {} cells, far more than the header's columns.",
                 self.columns
             ))
         } else {
@@ -692,10 +781,12 @@ mod tests {
     }
 
     fn csv(bytes: &[u8], max: usize) -> Result<(Vec<String>, Vec<Record>), String> {
-        let Some((rows, headers)) = CsvRows::new(input(bytes), max).map_err(|e| e.to_string())?
+        let Some((rows, header)) =
+            CsvRows::new(input(bytes), max, b',', false).map_err(|e| e.to_string())?
         else {
             return Ok((vec![], vec![]));
         };
+        let headers = header.names;
         let (recs, err) = drain(Source::Csv(Box::new(rows)));
         assert_eq!(err, None);
         Ok((headers, recs))

@@ -2,10 +2,13 @@
 //! line, and the counts behind `--summary`.
 
 use super::input::Record;
+use contact_rules::import::columns::Mapping;
+use contact_rules::import::dialect::Encoding;
+use contact_rules::import::row_payload;
 use contact_rules::{validate_contact, validate_contact_str, Code, Contact, FieldIssue, Issue};
 use contact_rules::{Options, Outcome};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -15,8 +18,10 @@ pub struct Context {
     pub options: Options,
     /// Invalid records in FastAPI's shape.
     pub fastapi: bool,
-    /// The CSV header's column names (empty for JSON inputs).
-    pub headers: Vec<String>,
+    /// How CSV columns become payload keys (`None` for JSON inputs).
+    pub mapping: Option<Mapping>,
+    /// The CSV input's encoding (for the messages about cells that are not in it).
+    pub encoding: Encoding,
 }
 
 /// An outcome with one error.
@@ -56,65 +61,28 @@ pub fn validate(record: &Record, cx: &Context) -> Outcome {
             Err(e) => invalid_json(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
         },
         Record::TooLarge => too_large(cx.options.limits.max_payload_bytes),
-        Record::Csv { data, ends } => match csv_payload(&cx.headers, data, ends) {
+        Record::Csv { data, ends } => match csv_payload(cx, data, ends) {
             Ok(payload) => validate_contact(&payload, &cx.options),
-            Err(error) => invalid_json(error),
+            Err(issue) => failed(*issue),
         },
-        Record::Malformed(error) => invalid_json(error.clone()),
+        Record::Malformed(error) => failed(Issue::at(
+            Vec::new(),
+            FieldIssue::new(Code::RowInvalid).with_message(error.clone()),
+            None,
+        )),
     }
 }
 
-/// A CSV row as a payload: an empty cell is an absent key; cells are strings, except `tags`
-/// (a JSON array if the cell starts with `[`, else UUIDs separated by `,`, `;` or white space)
-/// and `do_not_contact` (exactly `true` or `false` is a boolean).
-fn csv_payload(headers: &[String], data: &[u8], ends: &[usize]) -> Result<Value, String> {
-    let mut map = Map::new();
+/// A CSV row as a payload, by the mapping (`contact_rules::import::row_payload`).
+fn csv_payload(cx: &Context, data: &[u8], ends: &[usize]) -> Result<Value, Box<Issue>> {
+    let mut cells: Vec<&[u8]> = Vec::with_capacity(ends.len());
     let mut start = 0;
-    for (column, &end) in ends.iter().enumerate() {
-        let cell = data.get(start..end).unwrap_or_default();
+    for &end in ends {
+        cells.push(data.get(start..end).unwrap_or_default());
         start = end;
-        if cell.is_empty() {
-            continue;
-        }
-        let Some(key) = headers.get(column) else {
-            return Err(format!(
-                "This CSV row has a value in column {}, but the header has {} columns.",
-                column + 1,
-                headers.len()
-            ));
-        };
-        let Ok(text) = std::str::from_utf8(cell) else {
-            return Err(format!("invalid UTF-8 in column {key:?}"));
-        };
-        let value = match key.as_str() {
-            "tags" => tags_cell(text),
-            "do_not_contact" if text == "true" => Value::Bool(true),
-            "do_not_contact" if text == "false" => Value::Bool(false),
-            _ => Value::String(text.to_owned()),
-        };
-        map.insert(key.clone(), value);
     }
-    Ok(Value::Object(map))
-}
-
-/// A CSV `tags` cell: a JSON array text if it starts with `[` (kept as a string when it is not
-/// JSON, so the payload gets `list_type`), else the items separated by `,`, `;` or white space.
-/// A blank cell stays a blank string (null, or omitted with `--blank omit`).
-fn tags_cell(text: &str) -> Value {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Value::String(text.to_owned());
-    }
-    if trimmed.starts_with('[') {
-        return serde_json::from_str(trimmed).unwrap_or_else(|_| Value::String(text.to_owned()));
-    }
-    Value::Array(
-        trimmed
-            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-            .filter(|s| !s.is_empty())
-            .map(|s| Value::String(s.to_owned()))
-            .collect(),
-    )
+    let empty = Mapping::exact::<&str>(&[]);
+    row_payload(cx.mapping.as_ref().unwrap_or(&empty), &cells, cx.encoding)
 }
 
 #[derive(Serialize)]
@@ -249,7 +217,8 @@ mod tests {
         Context {
             options: Options::default(),
             fastapi: false,
-            headers: vec!["first_name".into(), "tags".into(), "do_not_contact".into()],
+            mapping: Some(Mapping::exact(&["first_name", "tags", "do_not_contact"])),
+            encoding: Encoding::Utf8,
         }
     }
 
@@ -293,14 +262,22 @@ mod tests {
                 Ok(json!({"first_name": "a"})),
             ),
             (vec![b"a", b"", b"", b"x"], Err("column 4")),
-            (vec![b"\xff"], Err("invalid UTF-8 in column \"first_name\"")),
+            (
+                vec![b"\xff"],
+                Err("Column 1 (\"first_name\") of this row is not valid UTF-8"),
+            ),
         ];
+        let cx = cx();
         for (cells, want) in cases {
             let (data, ends) = row(&cells);
-            let got = csv_payload(&cx().headers, &data, &ends);
+            let got = csv_payload(&cx, &data, &ends);
             match want {
-                Ok(v) => assert_eq!(got, Ok(v)),
-                Err(m) => assert!(got.unwrap_err().contains(m)),
+                Ok(v) => assert_eq!(got.unwrap(), v),
+                Err(m) => {
+                    let issue = got.unwrap_err();
+                    assert_eq!(issue.code, Code::RowInvalid);
+                    assert!(issue.message.contains(m), "{}", issue.message);
+                }
             }
         }
     }
@@ -316,7 +293,7 @@ mod tests {
             [Code::InvalidJson]
         );
         assert_eq!(codes(Record::TooLarge), [Code::PayloadTooLarge]);
-        assert_eq!(codes(Record::Malformed("x".into())), [Code::InvalidJson]);
+        assert_eq!(codes(Record::Malformed("x".into())), [Code::RowInvalid]);
         assert_eq!(codes(Record::Json(b"[]".to_vec())), [Code::ObjectType]);
         let (data, ends) = row(&[b"Jane"]);
         assert_eq!(
