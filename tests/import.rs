@@ -98,3 +98,56 @@ fn import_vectors_through_the_command_line() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The exports of tests/fixtures/exports/ (written by its generate.py in the layouts, encodings
+/// and delimiters the tools write) go through `check` with no mapping flag, giving the results
+/// and the mapping report kept in expected/ (the Node test compares the package with the same).
+#[test]
+fn export_fixtures_map_with_no_flag() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports");
+    let manifest: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    assert!(manifest.len() >= 8);
+    for case in manifest {
+        let file = case["file"].as_str().unwrap();
+        let mut args = vec!["check", "--jobs", "1"];
+        args.extend(
+            case["args"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap()),
+        );
+        assert!(
+            args.iter()
+                .all(|a| !a.starts_with("--map") && !a.starts_with("--columns")),
+            "{file}: fixtures map with no flag"
+        );
+        let out = Command::new(env!("CARGO_BIN_EXE_contact-rules"))
+            .args(&args)
+            .arg(file)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let want_out =
+            std::fs::read_to_string(dir.join(format!("expected/{file}.ndjson"))).unwrap();
+        let want_err =
+            std::fs::read_to_string(dir.join(format!("expected/{file}.stderr"))).unwrap();
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            want_out,
+            "{file}: results"
+        );
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            want_err,
+            "{file}: mapping report"
+        );
+        assert_eq!(
+            want_out.lines().count(),
+            8,
+            "{file}: one result per generated person"
+        );
+        assert!(!want_err.contains("error:"), "{file}: {want_err}");
+    }
+}

@@ -49,12 +49,14 @@ pub const FIELDS: &[&str] = &[
 ];
 
 /// Header aliases: `(compact header, payload key, rank)`. Lower ranks come first when a row has
-/// several columns of the same key filled. The priority of phones, documented in the README:
-/// 0 the main number (`Phone`, `Primary Phone`, Google's `Phone 1`), 1 the person's direct or
-/// mobile line, 2 a work line, 3 home and other numbers, then Google's `Phone 2`, `Phone 3`.
-/// Emails: 0 the main address, 1 the second, 2 the third.
+/// several columns of the same key filled; aliases of one rank are synonyms (two of them in one
+/// file are ambiguous). The priority of phones, documented in the README: the main number
+/// (`Phone`, `Primary Phone`, Google's `Phone 1`), mobile, direct line (Apollo's `Work Direct
+/// Phone`), work (`Business Phone`), second work, home, second home, other, Google's `Phone 2`
+/// and `Phone 3`. Emails: the main address, the second (`E-mail 2 Address`, `Secondary Email`),
+/// a personal one, another, the third.
 pub const ALIASES: &[(&str, &str, u8)] = &[
-    // email
+    // email: 0 the main address, 1 the second, 2 a personal one, 3 another, 4 the third
     ("email", "email", 0),
     ("emailaddress", "email", 0),
     ("mail", "email", 0),
@@ -70,17 +72,17 @@ pub const ALIASES: &[(&str, &str, u8)] = &[
     ("correoelectrónico", "email", 0),
     ("correoelectronico", "email", 0),
     ("secondaryemail", "email", 1),
-    ("personalemail", "email", 1),
-    ("otheremail", "email", 1),
     ("email2", "email", 1),
     ("email2value", "email", 1),
     ("email2address", "email", 1),
     ("emailaddress2", "email", 1),
-    ("tertiaryemail", "email", 2),
-    ("email3", "email", 2),
-    ("email3value", "email", 2),
-    ("email3address", "email", 2),
-    ("emailaddress3", "email", 2),
+    ("personalemail", "email", 2),
+    ("otheremail", "email", 3),
+    ("tertiaryemail", "email", 4),
+    ("email3", "email", 4),
+    ("email3value", "email", 4),
+    ("email3address", "email", 4),
+    ("emailaddress3", "email", 4),
     // linkedin_url
     ("linkedinurl", "linkedin_url", 0),
     ("linkedin", "linkedin_url", 0),
@@ -114,7 +116,8 @@ pub const ALIASES: &[(&str, &str, u8)] = &[
     ("organization1title", "title", 0),
     ("jobposition", "title", 0),
     ("puesto", "title", 0),
-    // phone_number
+    // phone_number: 0 the main number, 1 mobile, 2 direct line, 3 work, 4 second work,
+    // 5 home, 6 second home, 7 other, 8 Google's second, 9 Google's third
     ("phone", "phone_number", 0),
     ("phonenumber", "phone_number", 0),
     ("telephone", "phone_number", 0),
@@ -132,25 +135,25 @@ pub const ALIASES: &[(&str, &str, u8)] = &[
     ("mobilenumber", "phone_number", 1),
     ("cell", "phone_number", 1),
     ("cellphone", "phone_number", 1),
-    ("workdirectphone", "phone_number", 1),
-    ("directphone", "phone_number", 1),
-    ("directdial", "phone_number", 1),
     ("mobiltelefon", "phone_number", 1),
     ("handy", "phone_number", 1),
     ("téléphonemobile", "phone_number", 1),
-    ("businessphone", "phone_number", 2),
-    ("workphone", "phone_number", 2),
-    ("officephone", "phone_number", 2),
-    ("telefongeschäftlich", "phone_number", 2),
-    ("téléphonebureau", "phone_number", 2),
-    ("homephone", "phone_number", 3),
-    ("otherphone", "phone_number", 3),
-    ("businessphone2", "phone_number", 3),
-    ("homephone2", "phone_number", 3),
-    ("phone2", "phone_number", 4),
-    ("phone2value", "phone_number", 4),
-    ("phone3", "phone_number", 5),
-    ("phone3value", "phone_number", 5),
+    ("workdirectphone", "phone_number", 2),
+    ("directphone", "phone_number", 2),
+    ("directdial", "phone_number", 2),
+    ("businessphone", "phone_number", 3),
+    ("workphone", "phone_number", 3),
+    ("officephone", "phone_number", 3),
+    ("telefongeschäftlich", "phone_number", 3),
+    ("téléphonebureau", "phone_number", 3),
+    ("businessphone2", "phone_number", 4),
+    ("homephone", "phone_number", 5),
+    ("homephone2", "phone_number", 6),
+    ("otherphone", "phone_number", 7),
+    ("phone2", "phone_number", 8),
+    ("phone2value", "phone_number", 8),
+    ("phone3", "phone_number", 9),
+    ("phone3value", "phone_number", 9),
     // location
     ("location", "location", 0),
     ("ort", "location", 0),
@@ -843,6 +846,37 @@ mod tests {
             Unmapped::Drop,
         );
         assert_eq!(m.keys(), vec![("phone_number".into(), vec![2, 1, 3, 0])]);
+        // Every alias of phones and emails of another meaning has its own rank.
+        let outlook = [
+            "Primary Phone",
+            "Home Phone",
+            "Home Phone 2",
+            "Mobile Phone",
+            "Business Phone",
+            "Business Phone 2",
+            "Other Phone",
+        ];
+        let apollo = [
+            "Work Direct Phone",
+            "Home Phone",
+            "Mobile Phone",
+            "Other Phone",
+        ];
+        let emails = [
+            "Email",
+            "Secondary Email",
+            "Personal Email",
+            "Other Email",
+            "Tertiary Email",
+        ];
+        for headers in [&outlook[..], &apollo[..], &emails[..]] {
+            assert!(
+                Mapping::suggest(headers, Unmapped::Drop)
+                    .problems()
+                    .is_empty(),
+                "{headers:?}"
+            );
+        }
         let m = Mapping::suggest(&["Email", "E-mail", "Phone"], Unmapped::Drop);
         let p = m.problems();
         assert_eq!(p.len(), 1);
