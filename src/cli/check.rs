@@ -12,12 +12,8 @@ use super::args::{CheckArgs, ColumnsArg, InputFormat, UnmappedArg};
 use super::input::{self, ArrayElements, CsvRows, Lines, ReadError, Record, Source};
 use super::results::{self, Context, Tally};
 use super::{exit, print_error};
-use contact_rules::import::columns::Mapping;
-use contact_rules::import::columns::Unmapped;
-use contact_rules::import::dialect::{
-    bom_len, decode, delimiter_name, detect_delimiter, detect_encoding, Decoder, Encoding,
-    HEAD_BYTES,
-};
+use contact_rules::import::dialect::{delimiter_name, Encoding};
+use contact_rules::import::Settings;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -84,8 +80,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         );
         return exit::usage();
     }
-    let mut mapping = None;
-    let mut encoding = Encoding::Utf8;
+    let mut report = None;
     let source = match format {
         InputFormat::Ndjson => Source::Ndjson(Lines::new(
             input::buffered(reader, Arc::clone(&bytes_read)),
@@ -96,9 +91,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
             max,
         )),
         InputFormat::Csv => match open_csv(reader, &args, Arc::clone(&bytes_read), max) {
-            Ok(Some((rows, m, e))) => {
-                mapping = Some(m);
-                encoding = e;
+            Ok(Some(rows)) => {
+                report = rows.report();
                 Source::Csv(Box::new(rows))
             }
             Ok(None) => Source::Empty,
@@ -130,12 +124,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         failed: None,
     };
 
-    let report = mapping.as_ref().filter(|m| !m.exact).map(Mapping::report);
     let cx = Context {
         options,
         fastapi: args.fastapi,
-        mapping,
-        encoding,
     };
     let jobs = args
         .jobs
@@ -171,68 +162,47 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// Opens a CSV input: its encoding and delimiter (given or detected from its first
-/// [`HEAD_BYTES`]), its header (after any notes), and the column mapping (suggested or exact,
-/// then the user's `--map-file` and `--map`), which is printed on stderr. `Ok(None)` for an
-/// input without a header row.
+/// Opens a CSV input with the crate's importer: the encoding and delimiter (given or detected
+/// from the first 64 KiB), the header (after any notes), and the column mapping
+/// (suggested or exact, then `--map-file` and `--map`), which is printed on stderr. `Ok(None)`
+/// for an input without a header row.
 fn open_csv(
     raw: Box<dyn Read + Send>,
     args: &CheckArgs,
     bytes_read: Arc<AtomicU64>,
     max: usize,
-) -> Result<Option<(CsvRows, Mapping, Encoding)>, String> {
-    let mut raw = input::counting(raw, bytes_read);
-    let mut head = Vec::new();
-    (&mut raw)
-        .take(HEAD_BYTES as u64)
-        .read_to_end(&mut head)
-        .map_err(|e| format!("cannot read the input: {e}"))?;
-    let complete = head.len() < HEAD_BYTES;
-    let (encoding, bom) = match args.csv.encoding {
-        Some(e) => (e, bom_len(&head, e)),
-        None => detect_encoding(&head, complete),
-    };
-    let head_text = decode(&head, encoding);
-    let delimiter = args
-        .csv
-        .delimiter
-        .unwrap_or_else(|| detect_delimiter(&head_text, complete));
-    let body = head.get(bom..).unwrap_or_default().to_vec();
-    let decoded = Decoder::new(io::Cursor::new(body).chain(raw), encoding);
-    let input = input::buffered(Box::new(decoded), Arc::default());
-    let exact = args.csv.columns == ColumnsArg::Exact;
-    let Some((rows, header)) =
-        CsvRows::new(input, max, delimiter, !exact).map_err(|e| e.to_string())?
-    else {
-        return Ok(None);
-    };
-    let mut mapping = if exact {
-        Mapping::exact(&header.names)
-    } else {
-        let unmapped = match args.csv.unmapped {
-            UnmappedArg::Drop => Unmapped::Drop,
-            UnmappedArg::Keep => Unmapped::Keep,
-        };
-        Mapping::suggest(&header.names, unmapped)
-    };
-    let mut pairs = Vec::new();
+) -> Result<Option<CsvRows>, String> {
+    let mut map = Vec::new();
     if let Some(path) = &args.csv.map_file {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        pairs = parse_map_file(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        map = parse_map_file(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     for m in &args.csv.map {
-        pairs.push(parse_map_pair(m)?);
+        map.push(parse_map_pair(m)?);
     }
-    mapping.apply(&pairs).map_err(|e| format!("--map: {e}"))?;
-    let problems = mapping.problems();
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
-        return Err(list.join("\nerror: "));
-    }
+    let settings = Settings {
+        encoding: args.csv.encoding,
+        delimiter: args.csv.delimiter,
+        exact: args.csv.columns == ColumnsArg::Exact,
+        keep_unmapped: args.csv.unmapped == UnmappedArg::Keep,
+        map,
+        max_row_bytes: max,
+    };
+    let input = input::buffered(raw, bytes_read);
+    let Some((rows, dialect)) =
+        CsvRows::new(input, settings).map_err(|e| e.to_string().replace('\n', "\nerror: "))?
+    else {
+        return Ok(None);
+    };
     let mut err = io::stderr().lock();
-    if !mapping.exact || header.skipped > 0 || encoding != Encoding::Utf8 || delimiter != b',' {
-        let notes = match header.skipped {
+    let delimiter = dialect.delimiter.bytes().next().unwrap_or(b',');
+    if !dialect.mapping.exact
+        || dialect.skipped > 0
+        || dialect.encoding != Encoding::Utf8
+        || delimiter != b','
+    {
+        let notes = match dialect.skipped {
             0 => String::new(),
             1 => ", 1 row of notes before the header skipped".into(),
             n => format!(", {n} rows of notes before the header skipped"),
@@ -240,18 +210,18 @@ fn open_csv(
         let _ = writeln!(
             err,
             "reading CSV: {}, delimiter {}{notes}",
-            encoding.label(),
+            dialect.encoding.label(),
             delimiter_name(delimiter),
         );
     }
-    if !mapping.exact {
+    if !dialect.mapping.exact {
         let _ = write!(
             err,
             "columns (--map COLUMN=KEY to change; --columns exact to turn off):\n{}",
-            mapping.report()
+            dialect.report
         );
     }
-    Ok(Some((rows, mapping, encoding)))
+    Ok(Some(rows))
 }
 
 /// One `--map` value: `COLUMN=KEY`, split at the last `=` (keys have none).

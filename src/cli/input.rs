@@ -2,8 +2,9 @@
 //! or CSV rows. Every reader holds at most one record (capped at the record size limit plus one
 //! byte) in memory, however long the record or the input is.
 
-use contact_rules::import::columns::{Mapping, Unmapped};
-use contact_rules::import::{header_row, HEADER_SEARCH_ROWS};
+use contact_rules::import::reader::Dialect;
+use contact_rules::import::{Importer, Row, Settings};
+use serde_json::Value;
 use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
@@ -13,24 +14,12 @@ use std::sync::Arc;
 /// The UTF-8 byte order mark, skipped at the start of any input.
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
-/// Most columns a CSV header may have (it bounds the memory of one row's cell ends).
-const MAX_CSV_COLUMNS: usize = 65_536;
-
-/// Extra cells a CSV row may have beyond the header's columns (trailing empty cells are fine;
-/// non-empty ones make the row malformed).
-const CSV_EXTRA_CELLS: usize = 64;
-
 /// The buffered input every reader works on; it counts the bytes read (for the progress bar).
 pub type Input = BufReader<Counting<Box<dyn Read + Send>>>;
 
 /// Wraps the input in a buffer that counts the bytes read into `counter`.
 pub fn buffered(inner: Box<dyn Read + Send>, counter: Arc<AtomicU64>) -> Input {
     BufReader::with_capacity(256 * 1024, Counting { inner, counter })
-}
-
-/// Wraps `inner` so that the bytes read from it are added to `counter`.
-pub fn counting<R>(inner: R, counter: Arc<AtomicU64>) -> Counting<R> {
-    Counting { inner, counter }
 }
 
 /// A reader that adds the bytes it reads to a shared counter.
@@ -54,15 +43,8 @@ pub enum Record {
     Json(Vec<u8>),
     /// A record over the size limit; its bytes were skipped, not kept.
     TooLarge,
-    /// A CSV row: its cells' bytes one after another, and where each cell ends.
-    Csv {
-        /// The cells' bytes.
-        data: Vec<u8>,
-        /// The end offset in `data` of each cell.
-        ends: Vec<usize>,
-    },
-    /// A CSV row that cannot be read as a payload (more non-empty cells than columns).
-    Malformed(String),
+    /// A CSV row, read by the crate's importer (a payload, or the row's one issue).
+    Row(Row),
 }
 
 impl Record {
@@ -70,11 +52,26 @@ impl Record {
     pub fn weight(&self) -> usize {
         let held = match self {
             Record::Json(b) => b.len(),
-            Record::TooLarge => 0,
-            Record::Csv { data, ends } => data.len() + ends.len() * std::mem::size_of::<usize>(),
-            Record::Malformed(m) => m.len(),
+            Record::TooLarge | Record::Row(Row::TooLarge) => 0,
+            Record::Row(Row::Payload(v)) => value_weight(v),
+            Record::Row(Row::Invalid(i)) => i.message.len(),
         };
         held + 64
+    }
+}
+
+/// About how many bytes a JSON value holds.
+fn value_weight(v: &Value) -> usize {
+    match v {
+        Value::String(s) => s.len() + 24,
+        Value::Array(a) => a.iter().map(value_weight).sum::<usize>() + 24,
+        Value::Object(m) => {
+            m.iter()
+                .map(|(k, v)| k.len() + value_weight(v))
+                .sum::<usize>()
+                + 24
+        }
+        _ => 8,
     }
 }
 
@@ -429,238 +426,79 @@ impl ArrayElements {
     }
 }
 
-/// `--input csv`: rows under a header row, parsed by `csv-core` into buffers that never grow
-/// past the record size limit.
+/// `--input csv`: the crate's CSV importer (`contact_rules::import::Importer`: encoding,
+/// delimiter, notes before the header, the mapping, rows as payloads) fed from the input in
+/// chunks, so the command line reads a file exactly as the npm package does. Rows are capped
+/// at the record size limit.
 pub struct CsvRows {
     r: Input,
-    core: csv_core::Reader,
-    max: usize,
-    data: Vec<u8>,
-    ends: Vec<usize>,
-    columns: usize,
-    /// Rows read while looking for the header that come after it.
-    pending: VecDeque<Row>,
-}
-
-/// One CSV row as read.
-struct Row {
-    data: Vec<u8>,
-    ends: Vec<usize>,
-    too_large: bool,
-    too_many_cells: bool,
-}
-
-impl Row {
-    /// The cells as text (lossy), for finding the header.
-    fn lossy_cells(&self) -> Vec<String> {
-        if self.too_large || self.too_many_cells {
-            return Vec::new();
-        }
-        let mut start = 0;
-        self.ends
-            .iter()
-            .map(|&end| {
-                let cell = self.data.get(start..end).unwrap_or_default();
-                start = end;
-                String::from_utf8_lossy(cell).into_owned()
-            })
-            .collect()
-    }
-}
-
-/// The header row of a CSV input.
-#[derive(Debug, PartialEq)]
-pub struct CsvHeader {
-    /// The column names, trimmed.
-    pub names: Vec<String>,
-    /// How many rows of notes came before it (0 when it is the first row).
-    pub skipped: usize,
+    importer: Importer,
+    queue: VecDeque<Row>,
+    done: bool,
 }
 
 impl CsvRows {
-    /// Reads the header row of `r` (cells separated by `delimiter`); rows are then capped at
-    /// `max` bytes of cell data. With `find_header`, rows of notes before the header are
-    /// skipped ([`contact_rules::import::header_row`]).
+    /// Reads up to the header row; the dialect and mapping it found. `Ok(None)` for an input
+    /// without even a header row.
     ///
     /// # Errors
-    /// An I/O error, or a header that is too large, not UTF-8 or has a column twice.
-    /// `Ok(None)` for an input without even a header row.
-    pub fn new(
-        r: Input,
-        max: usize,
-        delimiter: u8,
-        find_header: bool,
-    ) -> Result<Option<(CsvRows, CsvHeader)>, ReadError> {
+    /// An I/O error, a header that cannot be read, or a mapping that is ambiguous or wrong
+    /// (`ReadError::Format`, one problem per line).
+    pub fn new(r: Input, settings: Settings) -> Result<Option<(CsvRows, Dialect)>, ReadError> {
         let mut rows = CsvRows {
             r,
-            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
-            max,
-            data: Vec::new(),
-            ends: Vec::new(),
-            columns: MAX_CSV_COLUMNS,
-            pending: VecDeque::new(),
+            importer: Importer::new(settings),
+            queue: VecDeque::new(),
+            done: false,
         };
-        let Some(first) = rows.row()? else {
-            return Ok(None);
-        };
-        let mut read = vec![first];
-        let mut skipped = 0;
-        if find_header {
-            let mapped = |row: &Row| {
-                Mapping::suggest(&row.lossy_cells(), Unmapped::Drop)
-                    .columns
-                    .iter()
-                    .filter(|c| c.key.is_some())
-                    .count()
-            };
-            if mapped(&read[0]) == 0 {
-                while read.len() < HEADER_SEARCH_ROWS {
-                    let Some(row) = rows.row()? else { break };
-                    let found = mapped(&row) >= 2;
-                    read.push(row);
-                    if found {
-                        break;
-                    }
-                }
+        loop {
+            if let Some(d) = rows.importer.dialect() {
+                let d = d.clone();
+                return Ok(Some((rows, d)));
             }
-            let cells: Vec<Vec<String>> = read.iter().map(Row::lossy_cells).collect();
-            skipped = header_row(&cells);
-        }
-        let mut read = read.into_iter().skip(skipped);
-        let Some(row) = read.next() else {
-            return Ok(None);
-        };
-        rows.pending.extend(read);
-        if row.too_large || row.too_many_cells {
-            return Err(ReadError::Format(format!(
-                "the CSV header row is too large (at most {max} bytes and {MAX_CSV_COLUMNS} columns)"
-            )));
-        }
-        let mut headers: Vec<String> = Vec::with_capacity(row.ends.len());
-        let mut start = 0;
-        for &end in &row.ends {
-            let cell = row.data.get(start..end).unwrap_or_default();
-            start = end;
-            let Ok(name) = std::str::from_utf8(cell) else {
-                return Err(ReadError::Format(format!(
-                    "the CSV header's column {} is not UTF-8 (give the file's encoding with --encoding)",
-                    headers.len() + 1
-                )));
-            };
-            let name = name.trim().to_owned();
-            if !name.is_empty() && headers.contains(&name) {
-                return Err(ReadError::Format(format!(
-                    "the CSV header has the column {name:?} twice"
-                )));
+            if rows.done {
+                return Ok(None);
             }
-            headers.push(name);
+            rows.read_chunk()?;
         }
-        rows.columns = headers.len() + CSV_EXTRA_CELLS;
-        Ok(Some((
-            rows,
-            CsvHeader {
-                names: headers,
-                skipped,
-            },
-        )))
     }
 
-    /// Whether rows are waiting that were read while looking for the header.
+    fn read_chunk(&mut self) -> Result<(), ReadError> {
+        let chunk = fill(&mut self.r)?;
+        let (rows, n) = if chunk.is_empty() {
+            self.done = true;
+            (self.importer.finish(), 0)
+        } else {
+            (self.importer.push(chunk), chunk.len())
+        };
+        self.r.consume(n);
+        self.queue
+            .extend(rows.map_err(|e| ReadError::Format(e.to_string()))?);
+        Ok(())
+    }
+
+    /// The mapping report for `--summary` (none with `--columns exact`).
+    pub fn report(&self) -> Option<String> {
+        self.importer
+            .dialect()
+            .filter(|d| !d.mapping.exact)
+            .map(|d| d.report.clone())
+    }
+
+    /// Whether rows are waiting, read with the last chunk.
     fn has_pending(&self) -> bool {
-        !self.pending.is_empty()
+        !self.queue.is_empty()
     }
 
     fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
-        let row = match self.pending.pop_front() {
-            Some(row) => row,
-            None => match self.row()? {
-                Some(row) => row,
-                None => return Ok(None),
-            },
-        };
-        Ok(Some(if row.too_large {
-            Record::TooLarge
-        } else if row.too_many_cells {
-            Record::Malformed(format!(
-                "This row has more than {} cells, far more than the header's columns.",
-                self.columns
-            ))
-        } else {
-            Record::Csv {
-                data: row.data,
-                ends: row.ends,
-            }
-        }))
-    }
-
-    /// The next row; its cell data is kept up to `max + 1` bytes and its cell ends up to
-    /// `columns` (beyond, the row is flagged and the rest skipped).
-    fn row(&mut self) -> io::Result<Option<Row>> {
-        use csv_core::ReadRecordResult as R;
-        let mut scratch_out = [0u8; 4096];
-        let mut scratch_ends = [0usize; 64];
-        let (mut outlen, mut endlen) = (0usize, 0usize);
-        let (mut too_large, mut too_many_cells) = (false, false);
-        if self.data.is_empty() {
-            self.data.resize(4096.min(self.max.saturating_add(1)), 0);
-        }
-        if self.ends.is_empty() {
-            self.ends.resize(64.min(self.columns), 0);
-        }
         loop {
-            let input = match self.r.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            let out: &mut [u8] = if too_large {
-                &mut scratch_out
-            } else {
-                self.data.get_mut(outlen..).unwrap_or_default()
-            };
-            let ends: &mut [usize] = if too_many_cells {
-                &mut scratch_ends
-            } else {
-                self.ends.get_mut(endlen..).unwrap_or_default()
-            };
-            let (res, nin, nout, nend) = self.core.read_record(input, out, ends);
-            self.r.consume(nin);
-            if !too_large {
-                outlen += nout;
+            if let Some(row) = self.queue.pop_front() {
+                return Ok(Some(Record::Row(row)));
             }
-            if !too_many_cells {
-                endlen += nend;
+            if self.done {
+                return Ok(None);
             }
-            match res {
-                R::InputEmpty => {}
-                R::OutputFull if too_large => {}
-                R::OutputFull => {
-                    if self.data.len() > self.max {
-                        too_large = true;
-                    } else {
-                        let grown = (self.data.len() * 2).min(self.max.saturating_add(1));
-                        self.data.resize(grown, 0);
-                    }
-                }
-                R::OutputEndsFull if too_many_cells => {}
-                R::OutputEndsFull => {
-                    if self.ends.len() >= self.columns {
-                        too_many_cells = true;
-                    } else {
-                        let grown = (self.ends.len() * 2).min(self.columns);
-                        self.ends.resize(grown, 0);
-                    }
-                }
-                R::Record => {
-                    return Ok(Some(Row {
-                        data: self.data.get(..outlen).unwrap_or_default().to_vec(),
-                        ends: self.ends.get(..endlen).unwrap_or_default().to_vec(),
-                        too_large,
-                        too_many_cells,
-                    }))
-                }
-                R::End => return Ok(None),
-            }
+            self.read_chunk()?;
         }
     }
 }
@@ -781,25 +619,30 @@ mod tests {
     }
 
     fn csv(bytes: &[u8], max: usize) -> Result<(Vec<String>, Vec<Record>), String> {
-        let Some((rows, header)) =
-            CsvRows::new(input(bytes), max, b',', false).map_err(|e| e.to_string())?
+        let settings = Settings {
+            encoding: Some(contact_rules::import::dialect::Encoding::Utf8),
+            exact: true,
+            max_row_bytes: max,
+            ..Settings::default()
+        };
+        let Some((rows, dialect)) =
+            CsvRows::new(input(bytes), settings).map_err(|e| e.to_string())?
         else {
             return Ok((vec![], vec![]));
         };
-        let headers = header.names;
+        let headers = dialect
+            .mapping
+            .columns
+            .iter()
+            .map(|c| c.header.clone())
+            .collect();
         let (recs, err) = drain(Source::Csv(Box::new(rows)));
         assert_eq!(err, None);
         Ok((headers, recs))
     }
 
-    fn cells(cells: &[&str]) -> Record {
-        let mut data = Vec::new();
-        let mut ends = Vec::new();
-        for c in cells {
-            data.extend_from_slice(c.as_bytes());
-            ends.push(data.len());
-        }
-        Record::Csv { data, ends }
+    fn payload(v: Value) -> Record {
+        Record::Row(Row::Payload(v))
     }
 
     #[test]
@@ -813,22 +656,28 @@ mod tests {
         assert_eq!(
             recs,
             vec![
-                cells(&["Jane", "a, b"]),
-                cells(&["", ""]),
-                cells(&["Jo\"\"e", "x"]),
-                cells(&["multi\nline", ""]),
+                payload(serde_json::json!({"first_name": "Jane", "tags": ["a", "b"]})),
+                payload(serde_json::json!({})),
+                payload(serde_json::json!({"first_name": "Jo\"\"e", "tags": ["x"]})),
+                payload(serde_json::json!({"first_name": "multi\nline"})),
             ]
         );
         assert_eq!(csv(b"", 100).unwrap(), (vec![], vec![]));
         let (_, recs) = csv(b"a\nshort\n12345678901\nok", 10).unwrap();
         assert_eq!(
             recs,
-            vec![cells(&["short"]), Record::TooLarge, cells(&["ok"])]
+            vec![
+                payload(serde_json::json!({"a": "short"})),
+                Record::Row(Row::TooLarge),
+                payload(serde_json::json!({"a": "ok"}))
+            ]
         );
         let many = format!("a\n{}\nb", ",".repeat(500));
         let (_, recs) = csv(many.as_bytes(), 1000).unwrap();
-        assert!(matches!(recs[0], Record::Malformed(_)));
-        assert_eq!(recs[1], cells(&["b"]));
+        assert!(
+            matches!(&recs[0], Record::Row(Row::Invalid(i)) if i.message.contains("more than 65 cells"))
+        );
+        assert_eq!(recs[1], payload(serde_json::json!({"a": "b"})));
     }
 
     #[test]

@@ -2,9 +2,7 @@
 //! line, and the counts behind `--summary`.
 
 use super::input::Record;
-use contact_rules::import::columns::Mapping;
-use contact_rules::import::dialect::Encoding;
-use contact_rules::import::row_payload;
+use contact_rules::import::Row;
 use contact_rules::{validate_contact, validate_contact_str, Code, Contact, FieldIssue, Issue};
 use contact_rules::{Options, Outcome};
 use serde::Serialize;
@@ -18,10 +16,6 @@ pub struct Context {
     pub options: Options,
     /// Invalid records in FastAPI's shape.
     pub fastapi: bool,
-    /// How CSV columns become payload keys (`None` for JSON inputs).
-    pub mapping: Option<Mapping>,
-    /// The CSV input's encoding (for the messages about cells that are not in it).
-    pub encoding: Encoding,
 }
 
 /// An outcome with one error.
@@ -61,28 +55,10 @@ pub fn validate(record: &Record, cx: &Context) -> Outcome {
             Err(e) => invalid_json(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
         },
         Record::TooLarge => too_large(cx.options.limits.max_payload_bytes),
-        Record::Csv { data, ends } => match csv_payload(cx, data, ends) {
-            Ok(payload) => validate_contact(&payload, &cx.options),
-            Err(issue) => failed(*issue),
-        },
-        Record::Malformed(error) => failed(Issue::at(
-            Vec::new(),
-            FieldIssue::new(Code::RowInvalid).with_message(error.clone()),
-            None,
-        )),
+        Record::Row(Row::Payload(payload)) => validate_contact(payload, &cx.options),
+        Record::Row(Row::Invalid(issue)) => failed(issue.clone()),
+        Record::Row(Row::TooLarge) => too_large(cx.options.limits.max_payload_bytes),
     }
-}
-
-/// A CSV row as a payload, by the mapping (`contact_rules::import::row_payload`).
-fn csv_payload(cx: &Context, data: &[u8], ends: &[usize]) -> Result<Value, Box<Issue>> {
-    let mut cells: Vec<&[u8]> = Vec::with_capacity(ends.len());
-    let mut start = 0;
-    for &end in ends {
-        cells.push(data.get(start..end).unwrap_or_default());
-        start = end;
-    }
-    let empty = Mapping::exact::<&str>(&[]);
-    row_payload(cx.mapping.as_ref().unwrap_or(&empty), &cells, cx.encoding)
 }
 
 #[derive(Serialize)]
@@ -217,68 +193,6 @@ mod tests {
         Context {
             options: Options::default(),
             fastapi: false,
-            mapping: Some(Mapping::exact(&["first_name", "tags", "do_not_contact"])),
-            encoding: Encoding::Utf8,
-        }
-    }
-
-    fn row(cells: &[&[u8]]) -> (Vec<u8>, Vec<usize>) {
-        let mut data = Vec::new();
-        let mut ends = Vec::new();
-        for c in cells {
-            data.extend_from_slice(c);
-            ends.push(data.len());
-        }
-        (data, ends)
-    }
-
-    #[test]
-    fn csv_cells() {
-        let u1 = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
-        let u2 = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
-        let list = format!("{u1}, {u2};{u1}\n{u2}");
-        let array = format!(" [\"{u1}\", null]");
-        type Case<'a> = (Vec<&'a [u8]>, Result<Value, &'a str>);
-        let cases: Vec<Case> = vec![
-            (vec![b"Jane", b"", b""], Ok(json!({"first_name": "Jane"}))),
-            (vec![b"", b"", b"true"], Ok(json!({"do_not_contact": true}))),
-            (
-                vec![b"", b"", b"false"],
-                Ok(json!({"do_not_contact": false})),
-            ),
-            (vec![b"", b"", b"Yes"], Ok(json!({"do_not_contact": "Yes"}))),
-            (vec![b" "], Ok(json!({"first_name": " "}))),
-            (vec![b"1"], Ok(json!({"first_name": "1"}))),
-            (
-                vec![b"", list.as_bytes()],
-                Ok(json!({"tags": [u1, u2, u1, u2]})),
-            ),
-            (vec![b"", array.as_bytes()], Ok(json!({"tags": [u1, null]}))),
-            (vec![b"", b"[nope"], Ok(json!({"tags": "[nope"}))),
-            (vec![b"", b" ; "], Ok(json!({"tags": []}))),
-            (vec![b"", b"  "], Ok(json!({"tags": "  "}))),
-            (
-                vec![b"a", b"", b"", b"", b""],
-                Ok(json!({"first_name": "a"})),
-            ),
-            (vec![b"a", b"", b"", b"x"], Err("column 4")),
-            (
-                vec![b"\xff"],
-                Err("Column 1 (\"first_name\") of this row is not valid UTF-8"),
-            ),
-        ];
-        let cx = cx();
-        for (cells, want) in cases {
-            let (data, ends) = row(&cells);
-            let got = csv_payload(&cx, &data, &ends);
-            match want {
-                Ok(v) => assert_eq!(got.unwrap(), v),
-                Err(m) => {
-                    let issue = got.unwrap_err();
-                    assert_eq!(issue.code, Code::RowInvalid);
-                    assert!(issue.message.contains(m), "{}", issue.message);
-                }
-            }
         }
     }
 
@@ -293,11 +207,15 @@ mod tests {
             [Code::InvalidJson]
         );
         assert_eq!(codes(Record::TooLarge), [Code::PayloadTooLarge]);
-        assert_eq!(codes(Record::Malformed("x".into())), [Code::RowInvalid]);
-        assert_eq!(codes(Record::Json(b"[]".to_vec())), [Code::ObjectType]);
-        let (data, ends) = row(&[b"Jane"]);
+        let row_invalid = Issue::at(Vec::new(), FieldIssue::new(Code::RowInvalid), None);
         assert_eq!(
-            codes(Record::Csv { data, ends }),
+            codes(Record::Row(Row::Invalid(row_invalid))),
+            [Code::RowInvalid]
+        );
+        assert_eq!(codes(Record::Row(Row::TooLarge)), [Code::PayloadTooLarge]);
+        assert_eq!(codes(Record::Json(b"[]".to_vec())), [Code::ObjectType]);
+        assert_eq!(
+            codes(Record::Row(Row::Payload(json!({"first_name": "Jane"})))),
             [Code::EmailOrLinkedinRequired]
         );
         let too_large = validate(&Record::TooLarge, &cx);

@@ -6,12 +6,15 @@
 //!   their traps, priorities, ambiguity);
 //! - [`dialect`]: the file's encoding and delimiter;
 //! - [`header_row`]: which of the first rows is the header (LinkedIn's export starts with notes);
-//! - [`row_payload`]: a row as a payload.
+//! - [`row_payload`]: a row as a payload;
+//! - [`Importer`]: a whole file, fed chunk by chunk, as payloads (what the npm package runs).
 
 pub mod columns;
 pub mod dialect;
+pub mod reader;
 mod row;
 
+pub use reader::{Importer, Row, Settings};
 pub use row::{row_payload, tags_cell};
 
 use columns::{Mapping, Unmapped};

@@ -1,0 +1,528 @@
+//! A CSV file as payloads, fed chunk by chunk: what the npm package's bulk import runs, with
+//! the command line's rules (the same detection, header search, mapping and rows as payloads;
+//! `csv-core`, the `csv` crate's parser, for the cells).
+
+use super::columns::{Mapping, Problem, Unmapped};
+use super::dialect::{self, Encoding};
+use super::{header_row, row_payload, HEADER_SEARCH_ROWS};
+use crate::issue::{Code, FieldIssue, Issue};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Most columns a header may have.
+pub const MAX_COLUMNS: usize = 65_536;
+
+/// Extra cells a row may have beyond the header's columns before the rest is not kept (trailing
+/// empty cells are fine; non-empty ones make the row `row_invalid`).
+pub const EXTRA_CELLS: usize = 64;
+
+/// How to read a CSV file: the command line's CSV flags.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The encoding; detected when `None`.
+    pub encoding: Option<Encoding>,
+    /// The delimiter; detected when `None`.
+    pub delimiter: Option<u8>,
+    /// `--columns exact`: headers are keys as written, no notes skipped.
+    pub exact: bool,
+    /// `--unmapped keep`.
+    pub keep_unmapped: bool,
+    /// `--map` pairs, in order.
+    pub map: Vec<(String, String)>,
+    /// Rows over this many bytes of cell data are `payload_too_large`.
+    pub max_row_bytes: usize,
+}
+
+/// What the file's start told.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dialect {
+    /// The encoding used.
+    pub encoding: Encoding,
+    /// The delimiter used, as a one-character string.
+    pub delimiter: String,
+    /// Rows of notes before the header.
+    pub skipped: usize,
+    /// The mapping of the header.
+    pub mapping: Mapping,
+    /// The mapping as lines for people (as the command line prints it).
+    pub report: String,
+}
+
+/// One row of the file, once the header is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// The row as a payload, to validate.
+    Payload(Value),
+    /// A row that cannot be read: its one issue.
+    Invalid(Issue),
+    /// A row over the size limit (its bytes were not kept).
+    TooLarge,
+}
+
+/// Why a file cannot be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The mapping is ambiguous or a user mapping is wrong: say what you mean.
+    Mapping(Vec<Problem>),
+    /// The header row cannot be read.
+    Header(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Mapping(p) => {
+                let list: Vec<&str> = p.iter().map(|p| p.message.as_str()).collect();
+                f.write_str(&list.join("\n"))
+            }
+            ImportError::Header(m) => f.write_str(m),
+        }
+    }
+}
+
+/// A CSV file read chunk by chunk: [`Importer::push`] the bytes, then [`Importer::finish`].
+pub struct Importer {
+    settings: Settings,
+    head: Vec<u8>,
+    started: bool,
+    decoder: Option<encoding_rs::Decoder>,
+    core: csv_core::Reader,
+    data: Vec<u8>,
+    ends: Vec<usize>,
+    outlen: usize,
+    endlen: usize,
+    too_large: bool,
+    too_many: bool,
+    columns_cap: usize,
+    /// Rows read before the header was chosen.
+    candidates: Vec<RawRow>,
+    dialect: Option<Dialect>,
+    failed: Option<ImportError>,
+    encoding: Encoding,
+    delimiter: u8,
+}
+
+struct RawRow {
+    cells: Vec<Vec<u8>>,
+    too_large: bool,
+    too_many: bool,
+}
+
+impl RawRow {
+    fn lossy(&self) -> Vec<String> {
+        if self.too_large || self.too_many {
+            return Vec::new();
+        }
+        self.cells
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect()
+    }
+}
+
+impl Importer {
+    /// A new import with these settings.
+    pub fn new(settings: Settings) -> Importer {
+        Importer {
+            settings,
+            head: Vec::new(),
+            started: false,
+            decoder: None,
+            core: csv_core::Reader::new(),
+            data: Vec::new(),
+            ends: Vec::new(),
+            outlen: 0,
+            endlen: 0,
+            too_large: false,
+            too_many: false,
+            columns_cap: MAX_COLUMNS,
+            candidates: Vec::new(),
+            dialect: None,
+            failed: None,
+            encoding: Encoding::Utf8,
+            delimiter: b',',
+        }
+    }
+
+    /// The dialect and mapping, once the header has been read.
+    pub fn dialect(&self) -> Option<&Dialect> {
+        self.dialect.as_ref()
+    }
+
+    /// Feeds the next bytes of the file; the rows they complete, in order.
+    ///
+    /// # Errors
+    /// The file cannot be imported (an ambiguous mapping, a header that cannot be read).
+    pub fn push(&mut self, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
+        self.feed(bytes, false)
+    }
+
+    /// Ends the file; the last rows.
+    ///
+    /// # Errors
+    /// As [`Importer::push`].
+    pub fn finish(&mut self) -> Result<Vec<Row>, ImportError> {
+        self.feed(&[], true)
+    }
+
+    fn feed(&mut self, bytes: &[u8], last: bool) -> Result<Vec<Row>, ImportError> {
+        if let Some(e) = &self.failed {
+            return Err(e.clone());
+        }
+        let mut out = Vec::new();
+        if !self.started {
+            self.head.extend_from_slice(bytes);
+            if self.head.len() < dialect::HEAD_BYTES && !last {
+                return Ok(out);
+            }
+            self.started = true;
+            let head = std::mem::take(&mut self.head);
+            let complete = last;
+            let (encoding, bom) = match self.settings.encoding {
+                Some(e) => (e, dialect::bom_len(&head, e)),
+                None => dialect::detect_encoding(&head, complete),
+            };
+            let delimiter = self.settings.delimiter.unwrap_or_else(|| {
+                dialect::detect_delimiter(&dialect::decode(&head, encoding), complete)
+            });
+            self.encoding = encoding;
+            self.delimiter = delimiter;
+            self.core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+            self.decoder = match encoding {
+                Encoding::Utf8 => None,
+                e => Some(e.new_decoder()),
+            };
+            let body = head.get(bom..).unwrap_or_default().to_vec();
+            self.decoded(&body, last, &mut out)?;
+        } else {
+            self.decoded(bytes, last, &mut out)?;
+        }
+        if last {
+            self.csv(&[], true, &mut out)?;
+        }
+        Ok(out)
+    }
+
+    /// Decodes `bytes` to UTF-8 and parses them.
+    fn decoded(&mut self, bytes: &[u8], last: bool, out: &mut Vec<Row>) -> Result<(), ImportError> {
+        let Some(decoder) = self.decoder.as_mut() else {
+            return self.csv(bytes, false, out);
+        };
+        let mut text = vec![
+            0u8;
+            decoder
+                .max_utf8_buffer_length(bytes.len())
+                .unwrap_or(bytes.len() * 3 + 16)
+                .max(16)
+        ];
+        let (_, _, written, _) = decoder.decode_to_utf8(bytes, &mut text, last);
+        text.truncate(written);
+        self.csv(&text, false, out)
+    }
+
+    /// Parses UTF-8 (or, for UTF-8 files, raw) bytes into rows; `end` closes the last row.
+    fn csv(&mut self, mut input: &[u8], end: bool, out: &mut Vec<Row>) -> Result<(), ImportError> {
+        use csv_core::ReadRecordResult as R;
+        let max = self.settings.max_row_bytes.max(1);
+        let mut scratch_out = [0u8; 4096];
+        let mut scratch_ends = [0usize; 64];
+        if self.data.is_empty() {
+            self.data.resize(4096.min(max.saturating_add(1)), 0);
+        }
+        if self.ends.is_empty() {
+            self.ends.resize(64.min(self.columns_cap), 0);
+        }
+        loop {
+            if input.is_empty() && !end {
+                return Ok(());
+            }
+            let o: &mut [u8] = if self.too_large {
+                &mut scratch_out
+            } else {
+                self.data.get_mut(self.outlen..).unwrap_or_default()
+            };
+            let e: &mut [usize] = if self.too_many {
+                &mut scratch_ends
+            } else {
+                self.ends.get_mut(self.endlen..).unwrap_or_default()
+            };
+            let (res, nin, nout, nend) = self.core.read_record(input, o, e);
+            input = input.get(nin..).unwrap_or_default();
+            if !self.too_large {
+                self.outlen += nout;
+            }
+            if !self.too_many {
+                self.endlen += nend;
+            }
+            match res {
+                R::InputEmpty => {
+                    if !end {
+                        return Ok(());
+                    }
+                }
+                R::OutputFull if self.too_large => {}
+                R::OutputFull => {
+                    if self.data.len() > max {
+                        self.too_large = true;
+                    } else {
+                        let grown = (self.data.len() * 2).min(max.saturating_add(1));
+                        self.data.resize(grown, 0);
+                    }
+                }
+                R::OutputEndsFull if self.too_many => {}
+                R::OutputEndsFull => {
+                    if self.ends.len() >= self.columns_cap {
+                        self.too_many = true;
+                    } else {
+                        let grown = (self.ends.len() * 2).min(self.columns_cap);
+                        self.ends.resize(grown, 0);
+                    }
+                }
+                R::Record => {
+                    let mut cells = Vec::with_capacity(self.endlen);
+                    let mut start = 0;
+                    for &e in self.ends.get(..self.endlen).unwrap_or_default() {
+                        cells.push(self.data.get(start..e).unwrap_or_default().to_vec());
+                        start = e;
+                    }
+                    let row = RawRow {
+                        cells,
+                        too_large: self.too_large,
+                        too_many: self.too_many,
+                    };
+                    self.outlen = 0;
+                    self.endlen = 0;
+                    self.too_large = false;
+                    self.too_many = false;
+                    self.row(row, out)?;
+                }
+                R::End => {
+                    if self.dialect.is_none() && !self.candidates.is_empty() {
+                        self.choose_header(out)?;
+                    }
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    fn row(&mut self, row: RawRow, out: &mut Vec<Row>) -> Result<(), ImportError> {
+        if self.dialect.is_some() {
+            out.push(self.convert(&row));
+            return Ok(());
+        }
+        let mapped = |r: &RawRow| {
+            Mapping::suggest(&r.lossy(), Unmapped::Drop)
+                .columns
+                .iter()
+                .filter(|c| c.key.is_some())
+                .count()
+        };
+        let decided = if self.settings.exact {
+            true
+        } else if self.candidates.is_empty() {
+            mapped(&row) >= 1
+        } else {
+            mapped(&row) >= 2 || self.candidates.len() + 1 >= HEADER_SEARCH_ROWS
+        };
+        self.candidates.push(row);
+        if decided {
+            self.choose_header(out)?;
+        }
+        Ok(())
+    }
+
+    fn choose_header(&mut self, out: &mut Vec<Row>) -> Result<(), ImportError> {
+        let candidates = std::mem::take(&mut self.candidates);
+        let skipped = if self.settings.exact {
+            0
+        } else {
+            let cells: Vec<Vec<String>> = candidates.iter().map(RawRow::lossy).collect();
+            header_row(&cells)
+        };
+        let mut rest = candidates.into_iter().skip(skipped);
+        let Some(header) = rest.next() else {
+            return Ok(());
+        };
+        if header.too_large || header.too_many {
+            let e = ImportError::Header(format!(
+                "the CSV header row is too large (at most {} bytes and {MAX_COLUMNS} columns)",
+                self.settings.max_row_bytes
+            ));
+            self.failed = Some(e.clone());
+            return Err(e);
+        }
+        let mut names: Vec<String> = Vec::with_capacity(header.cells.len());
+        for cell in &header.cells {
+            let Ok(name) = std::str::from_utf8(cell) else {
+                let e = ImportError::Header(format!(
+                    "the CSV header's column {} is not UTF-8 (give the file's encoding)",
+                    names.len() + 1
+                ));
+                self.failed = Some(e.clone());
+                return Err(e);
+            };
+            let name = name.trim().to_owned();
+            if !name.is_empty() && names.contains(&name) {
+                let e =
+                    ImportError::Header(format!("the CSV header has the column {name:?} twice"));
+                self.failed = Some(e.clone());
+                return Err(e);
+            }
+            names.push(name);
+        }
+        let mut mapping = if self.settings.exact {
+            Mapping::exact(&names)
+        } else {
+            let unmapped = if self.settings.keep_unmapped {
+                Unmapped::Keep
+            } else {
+                Unmapped::Drop
+            };
+            Mapping::suggest(&names, unmapped)
+        };
+        if let Err(m) = mapping.apply(&self.settings.map) {
+            let e = ImportError::Mapping(vec![Problem {
+                columns: Vec::new(),
+                message: m,
+            }]);
+            self.failed = Some(e.clone());
+            return Err(e);
+        }
+        let problems = mapping.problems();
+        if !problems.is_empty() {
+            let e = ImportError::Mapping(problems);
+            self.failed = Some(e.clone());
+            return Err(e);
+        }
+        self.columns_cap = names.len() + EXTRA_CELLS;
+        let report = if mapping.exact {
+            String::new()
+        } else {
+            mapping.report()
+        };
+        self.dialect = Some(Dialect {
+            encoding: self.encoding,
+            delimiter: char::from(self.delimiter).to_string(),
+            skipped,
+            mapping,
+            report,
+        });
+        for row in rest {
+            out.push(self.convert(&row));
+        }
+        Ok(())
+    }
+
+    fn convert(&self, row: &RawRow) -> Row {
+        if row.too_large {
+            return Row::TooLarge;
+        }
+        if row.too_many || row.cells.len() > self.columns_cap {
+            return Row::Invalid(Issue::at(
+                Vec::new(),
+                FieldIssue::new(Code::RowInvalid).with_message(format!(
+                    "This row has more than {} cells, far more than the header's columns.",
+                    self.columns_cap
+                )),
+                None,
+            ));
+        }
+        let Some(d) = &self.dialect else {
+            return Row::Payload(Value::Object(serde_json::Map::new()));
+        };
+        let cells: Vec<&[u8]> = row.cells.iter().map(Vec::as_slice).collect();
+        match row_payload(&d.mapping, &cells, self.encoding) {
+            Ok(p) => Row::Payload(p),
+            Err(issue) => Row::Invalid(*issue),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn settings() -> Settings {
+        Settings {
+            max_row_bytes: 1 << 20,
+            ..Settings::default()
+        }
+    }
+
+    fn all(bytes: &[u8], chunk: usize, s: Settings) -> Result<(Vec<Row>, Dialect), ImportError> {
+        let mut imp = Importer::new(s);
+        let mut rows = Vec::new();
+        for c in bytes.chunks(chunk.max(1)) {
+            rows.extend(imp.push(c)?);
+        }
+        rows.extend(imp.finish()?);
+        Ok((rows, imp.dialect().cloned().expect("a header")))
+    }
+
+    #[test]
+    fn chunks_do_not_change_the_rows() {
+        let text = "Notes:\r\n\"a note, with a comma\"\r\n\r\nVorname;Nachname;E-Mail-Adresse\r\nZoë;Strøm;zoe@example.com\r\n\"Jo\r\nJo\";Ōtani;jo@example.com";
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let want = vec![
+            Row::Payload(
+                json!({"first_name": "Zoë", "last_name": "Strøm", "email": "zoe@example.com"}),
+            ),
+            Row::Payload(
+                json!({"first_name": "Jo\r\nJo", "last_name": "Ōtani", "email": "jo@example.com"}),
+            ),
+        ];
+        for bytes in [text.as_bytes(), &utf16[..]] {
+            for chunk in [1, 2, 3, 7, 4096] {
+                let (rows, d) = all(bytes, chunk, settings()).unwrap();
+                assert_eq!(rows, want, "chunks of {chunk}");
+                assert_eq!((d.delimiter.as_str(), d.skipped), (";", 2));
+            }
+        }
+        // Past the first 64 KiB too.
+        let mut long = String::from("Email\n");
+        for i in 0..5000 {
+            long.push_str(&format!("p{i}@example.com\n"));
+        }
+        let (rows, d) = all(long.as_bytes(), 1000, settings()).unwrap();
+        assert_eq!(rows.len(), 5000);
+        assert_eq!(
+            rows[4999],
+            Row::Payload(json!({"email": "p4999@example.com"}))
+        );
+        assert_eq!(d.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn files_that_cannot_be_imported() {
+        let e = all(b"Email,E-mail\na,b\n", 100, settings()).unwrap_err();
+        assert!(matches!(&e, ImportError::Mapping(p) if p.len() == 1), "{e}");
+        let s = Settings {
+            map: vec![("E-mail".into(), "email".into())],
+            ..settings()
+        };
+        let (rows, _) = all(b"Email,E-mail\na,b\n", 100, s).unwrap();
+        assert_eq!(rows, vec![Row::Payload(json!({"email": "b"}))]);
+        let e = all(
+            b"a,a\n1,2\n",
+            100,
+            Settings {
+                exact: true,
+                ..settings()
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            ImportError::Header("the CSV header has the column \"a\" twice".into())
+        );
+        // No header at all: no dialect, no rows.
+        let mut imp = Importer::new(settings());
+        assert_eq!(imp.finish().unwrap(), vec![]);
+        assert!(imp.dialect().is_none());
+    }
+}
