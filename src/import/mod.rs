@@ -10,6 +10,7 @@
 //! - [`Importer`]: a whole file, fed chunk by chunk, as payloads (what the npm package runs).
 
 pub mod columns;
+mod decode;
 pub mod dialect;
 pub mod reader;
 mod row;

@@ -85,7 +85,7 @@ pub struct Importer {
     settings: Settings,
     head: Vec<u8>,
     started: bool,
-    decoder: Option<encoding_rs::Decoder>,
+    decoder: Option<super::decode::Decoder>,
     core: csv_core::Reader,
     data: Vec<u8>,
     ends: Vec<usize>,
@@ -144,7 +144,8 @@ impl Importer {
         }
     }
 
-    /// The dialect and mapping, once the header has been read.
+    /// The dialect and mapping, once the header has been read (also when the mapping has a
+    /// problem: then [`Importer::push`] has returned the error).
     pub fn dialect(&self) -> Option<&Dialect> {
         self.dialect.as_ref()
     }
@@ -190,7 +191,7 @@ impl Importer {
             self.core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
             self.decoder = match encoding {
                 Encoding::Utf8 => None,
-                e => Some(e.new_decoder()),
+                e => Some(super::decode::Decoder::new(e)),
             };
             let body = head.get(bom..).unwrap_or_default().to_vec();
             self.decoded(&body, last, &mut out)?;
@@ -208,15 +209,8 @@ impl Importer {
         let Some(decoder) = self.decoder.as_mut() else {
             return self.csv(bytes, false, out);
         };
-        let mut text = vec![
-            0u8;
-            decoder
-                .max_utf8_buffer_length(bytes.len())
-                .unwrap_or(bytes.len() * 3 + 16)
-                .max(16)
-        ];
-        let (_, _, written, _) = decoder.decode_to_utf8(bytes, &mut text, last);
-        text.truncate(written);
+        let mut text = Vec::with_capacity(bytes.len() * 2);
+        decoder.decode(bytes, last, &mut text);
         self.csv(&text, false, out)
     }
 
@@ -381,26 +375,20 @@ impl Importer {
             };
             Mapping::suggest(&names, unmapped)
         };
-        if let Err(m) = mapping.apply(&self.settings.map) {
-            let e = ImportError::Mapping(vec![Problem {
+        let problems = match mapping.apply(&self.settings.map) {
+            Ok(()) => mapping.problems(),
+            Err(message) => vec![Problem {
                 columns: Vec::new(),
-                message: m,
-            }]);
-            self.failed = Some(e.clone());
-            return Err(e);
-        }
-        let problems = mapping.problems();
-        if !problems.is_empty() {
-            let e = ImportError::Mapping(problems);
-            self.failed = Some(e.clone());
-            return Err(e);
-        }
+                message,
+            }],
+        };
         self.columns_cap = names.len() + EXTRA_CELLS;
         let report = if mapping.exact {
             String::new()
         } else {
             mapping.report()
         };
+        // Known even when the mapping cannot be used, so that a page can show it for editing.
         self.dialect = Some(Dialect {
             encoding: self.encoding,
             delimiter: char::from(self.delimiter).to_string(),
@@ -408,6 +396,11 @@ impl Importer {
             mapping,
             report,
         });
+        if !problems.is_empty() {
+            let e = ImportError::Mapping(problems);
+            self.failed = Some(e.clone());
+            return Err(e);
+        }
         for row in rest {
             out.push(self.convert(&row));
         }
