@@ -2,7 +2,8 @@
 //! Node benchmarks: seed 42, 15% with deliberate faults) as JSON text through
 //! `validate_contact_str` (parsing included), as parsed values through `validate_contact`, and
 //! the result serialized back to JSON as the command line writes it. Throughput is in payloads
-//! per second.
+//! per second. Group `payload` holds the mixed payloads (giant ones included), group
+//! `export` the export-shaped ones (`Shape::Export`, issue 14's judged file).
 //!
 //! ```text
 //! cargo bench --bench payloads
@@ -20,7 +21,13 @@ use std::hint::black_box;
 const PAYLOADS: usize = 1_000;
 
 fn payloads(c: &mut Criterion) {
+    group(c, "payload", generator::Shape::Mixed);
+    group(c, "export", generator::Shape::Export);
+}
+
+fn group(c: &mut Criterion, name: &str, shape: generator::Shape) {
     let samples: Vec<Value> = generator::Samples::new(42, generator::rate_ppm(0.15).unwrap_or(0))
+        .shaped(shape)
         .take(PAYLOADS)
         .map(|s| s.payload)
         .collect();
@@ -30,7 +37,7 @@ fn payloads(c: &mut Criterion) {
         ..Options::default()
     };
 
-    let mut group = c.benchmark_group("payload");
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Elements(PAYLOADS as u64));
     group.bench_function("validate_contact_str", |b| {
         b.iter(|| {

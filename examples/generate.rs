@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example generate -- --seed 42 --count 100000 [--faults 0.15] [--start N] [--annotate]
+//!     [--shape mixed|export]
 //! ```
 //!
 //! The same seed gives the same payloads on every machine; payload `i` does not depend on
@@ -9,6 +10,9 @@
 //! or more deliberate faults into that share of the payloads. `--annotate` writes
 //! `{"index": i, "faults": [...], "payload": ...}` instead of the bare payload. Phone numbers
 //! are written for the default region `US` (national formats only for North America).
+//! `--shape export` writes payloads shaped like a CRM export (about 500 bytes each, no giant
+//! ones: see `Shape::Export`); the default `mixed` holds every form and fault the rules handle,
+//! giant payloads included.
 
 #[path = "../tests/support/generator.rs"]
 mod generator;
@@ -16,8 +20,7 @@ mod generator;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: generate [--seed N] [--count N] [--faults RATE] [--start N] [--annotate]";
+const USAGE: &str = "usage: generate [--seed N] [--count N] [--faults RATE] [--start N] [--annotate] [--shape mixed|export]";
 
 struct Args {
     seed: u64,
@@ -25,6 +28,7 @@ struct Args {
     start: u64,
     fault_ppm: u32,
     annotate: bool,
+    shape: generator::Shape,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -34,6 +38,7 @@ fn parse_args() -> Result<Args, String> {
         start: 0,
         fault_ppm: 0,
         annotate: false,
+        shape: generator::Shape::Mixed,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -54,6 +59,13 @@ fn parse_args() -> Result<Args, String> {
                     .ok_or_else(|| format!("--faults: {v} is not between 0 and 1"))?;
             }
             "--annotate" => args.annotate = true,
+            "--shape" => {
+                args.shape = match value("--shape")?.as_str() {
+                    "mixed" => generator::Shape::Mixed,
+                    "export" => generator::Shape::Export,
+                    other => return Err(format!("--shape: {other} is neither mixed nor export")),
+                }
+            }
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -77,6 +89,7 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let samples = generator::Samples::starting_at(args.seed, args.fault_ppm, args.start)
+        .shaped(args.shape)
         .take(args.count as usize);
     for s in samples {
         let line = if args.annotate {

@@ -19,15 +19,19 @@ import {
   suggestMappingJson,
   CsvImport,
 } from './contact_rules_core.js';
-import { ready, isReady, assertReady } from './state.js';
+import { ready, isReady, assertReady, wasmModule } from './state.js';
 
-export { ready, isReady };
+export { ready, isReady, wasmModule };
 
 /**
- * The same promise as `ready`, for code written the wasm-pack way (`await init()`). The module
- * starts loading when the package is imported; calling this starts nothing new.
+ * The same promise as `ready`, for code written the wasm-pack way (`await init()`). This entry
+ * starts loading its module when it is imported; calling this starts nothing new. (The
+ * `contact-rules/manual` entry has its own init, which takes the module to load.)
  */
-export function init() {
+export function init(source) {
+  if (source !== undefined) {
+    throw misuse('init(source) is for contact-rules/manual; this entry loads its module by itself when imported');
+  }
   return ready;
 }
 

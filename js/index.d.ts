@@ -196,11 +196,30 @@ export interface ContactSchema extends StandardSchemaV1<ContactInput, ContactPay
  */
 export const ready: Promise<void>;
 
-/** The same promise as `ready`, for code written the wasm-pack way (`await init()`). Starts nothing new. */
-export function init(): Promise<void>;
+/** What `init` of `contact-rules/manual` loads the module from. */
+export type WasmSource = WebAssembly.Module | URL | string | Request | Response | ArrayBuffer | ArrayBufferView;
+
+/**
+ * Every entry but `contact-rules/manual` loads its module by itself when imported: there `init()`
+ * is the same promise as `ready`, for code written the wasm-pack way, and starts nothing new
+ * (passing a source throws a TypeError).
+ *
+ * `contact-rules/manual` loads nothing until `init` is called: with a source (a compiled
+ * `WebAssembly.Module` posted by the page — see `wasmModule()` —, a URL, a Response or the
+ * module's bytes) or without one (the `.wasm` next to it). The first call starts the loading;
+ * later calls return the same promise.
+ */
+export function init(source?: WasmSource | Promise<WasmSource>): Promise<void>;
 
 /** True once the module is loaded and the synchronous functions can be called. */
 export function isReady(): boolean;
+
+/**
+ * The compiled `WebAssembly.Module` the package instantiated (once `ready`), to post to workers
+ * that import `contact-rules/manual` and call `init(module)`: one compilation for all of them.
+ * @throws Error with `code: "ERR_CONTACT_RULES_NOT_READY"` before `ready` has resolved.
+ */
+export function wasmModule(): WebAssembly.Module;
 
 /**
  * Validates and normalizes one payload. Invalid data is returned (`ok: false`), never thrown.

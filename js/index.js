@@ -5,9 +5,9 @@
 // to this file: the literal `new URL(..., import.meta.url)` is what bundlers trace and copy) as
 // soon as it is imported, and does not hold the page meanwhile: the app renders, and `ready`
 // resolves when the rules can be called. See README, "Use it in your app".
-import init from './contact_rules_core.js';
+import { load } from './loader.js';
 import { start } from './state.js';
 
-start(() => init({ module_or_path: new URL('./contact_rules_core_bg.wasm', import.meta.url) }));
+start(() => load(new URL('./contact_rules_core_bg.wasm', import.meta.url)));
 
 export * from './api.js';

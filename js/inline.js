@@ -7,8 +7,8 @@
 //
 // Like index.js it does not hold the page: the module is decoded and compiled asynchronously,
 // and `ready` resolves when the rules can be called.
-import init from './contact_rules_core.js';
 import wasmBase64 from './contact_rules_core_inline.js';
+import { load } from './loader.js';
 import { start } from './state.js';
 
 function decode(base64) {
@@ -19,6 +19,6 @@ function decode(base64) {
   return bytes;
 }
 
-start(() => Promise.resolve().then(() => init({ module_or_path: decode(wasmBase64) })));
+start(() => load(Promise.resolve().then(() => decode(wasmBase64))));
 
 export * from './api.js';

@@ -11,6 +11,10 @@ import { join } from 'node:path';
 import { initSync } from './contact_rules_core.js';
 import { start } from './state.js';
 
-start(() => initSync({ module: readFileSync(join(__dirname, 'contact_rules_core_fast.wasm')) }));
+start(() => {
+  const module = new WebAssembly.Module(readFileSync(join(__dirname, 'contact_rules_core_fast.wasm')));
+  initSync({ module });
+  return module;
+});
 
 export * from './api.js';

@@ -10,6 +10,10 @@ import { readFileSync } from 'node:fs';
 import { initSync } from './contact_rules_core.js';
 import { start } from './state.js';
 
-start(() => initSync({ module: readFileSync(new URL('./contact_rules_core_fast.wasm', import.meta.url)) }));
+start(() => {
+  const module = new WebAssembly.Module(readFileSync(new URL('./contact_rules_core_fast.wasm', import.meta.url)));
+  initSync({ module });
+  return module;
+});
 
 export * from './api.js';

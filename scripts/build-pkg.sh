@@ -5,6 +5,7 @@
 # package.json's `exports` (README, "Use it in your app"):
 #   index.js   browsers through bundlers that copy assets (the `production` condition)
 #   inline.js  the size build inlined as base64 (esbuild, Rollup, dev servers, anything else)
+#   manual.js  no automatic loading: init(module or URL) (contact-rules/manual, for workers)
 #   node.js    Node's `import` (reads the speed build synchronously at import)
 #   node.cjs   Node's `require` (the same, bundled into CommonJS by esbuild)
 set -euo pipefail
@@ -40,7 +41,7 @@ wasm_features=$(sed -n '/^\[package.metadata.wasm-pack.profile.release\]/,/^\[/p
 # shellcheck disable=SC2086 # one flag per word
 wasm-opt -O3 $wasm_features "$speed_dir/bindgen/contact_rules_core_bg.wasm" \
   -o pkg/contact_rules_core_fast.wasm
-cp js/api.js js/state.js js/index.js js/inline.js js/node.js js/index.d.ts README.md LICENSE-MIT LICENSE-APACHE pkg/
+cp js/api.js js/state.js js/loader.js js/index.js js/inline.js js/manual.js js/node.js js/index.d.ts README.md LICENSE-MIT LICENSE-APACHE pkg/
 cp js/index.d.ts pkg/index.d.cts # the same declarations, read as CommonJS's by TypeScript (node16)
 
 # inline.js's module: the size build as base64 text in an ES module.
@@ -77,22 +78,37 @@ const pkg = {
   main: './node.cjs',
   module: './inline.js',
   types: './index.d.ts',
-  // First match wins. Node (and server bundles) read the speed build from disk; browser
-  // production builds of tools that copy `new URL(..., import.meta.url)` assets get index.js;
-  // everything else (esbuild, Rollup, dev servers, unknown tools) the inlined module.
+  // First match wins (README, "Use it in your app"). Node, and server bundles that keep Node's
+  // file: URLs (Next.js route handlers and server components: `react-server`), read the speed
+  // build from disk, ready at import. Other bundled server code (`node` with a bundler's
+  // `production`/`development`: Next.js server rendering of client components, which turns
+  // `new URL(…, import.meta.url)` into a browser URL; Vitest; Vite SSR) takes the inlined
+  // module. Browser production builds of tools that copy `new URL(…, import.meta.url)` assets
+  // (Vite, webpack, Next.js) get index.js with its .wasm; everything else (esbuild, Rollup, whose
+  // node-resolve sets `production` but no `browser`, dev servers, unknown tools) the inlined one.
   exports: {
     '.': {
-      node: { import: { ...esm, default: './node.js' }, require: cjs },
+      node: {
+        'react-server': { import: { ...esm, default: './node.js' }, require: cjs },
+        production: { ...esm, default: './inline.js' },
+        development: { ...esm, default: './inline.js' },
+        import: { ...esm, default: './node.js' },
+        require: cjs,
+      },
       require: cjs,
-      production: { ...esm, default: './index.js' },
+      browser: {
+        production: { ...esm, default: './index.js' },
+        default: { ...esm, default: './inline.js' },
+      },
       default: { ...esm, default: './inline.js' },
     },
     './browser': { ...esm, default: './index.js' },
     './inline': { ...esm, default: './inline.js' },
+    './manual': { ...esm, default: './manual.js' },
     './package.json': './package.json',
   },
   files: [
-    'index.js', 'inline.js', 'node.js', 'node.cjs', 'api.js', 'state.js', 'index.d.ts', 'index.d.cts',
+    'index.js', 'inline.js', 'manual.js', 'node.js', 'node.cjs', 'api.js', 'state.js', 'loader.js', 'index.d.ts', 'index.d.cts',
     'contact_rules_core.js', 'contact_rules_core_inline.js', 'contact_rules_core_bg.wasm',
     'contact_rules_core_fast.wasm', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE',
   ],

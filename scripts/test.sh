@@ -44,4 +44,7 @@ bash scripts/bench.sh --smoke
 step "www/ demo page: end-to-end tests in headless Chromium"
 bash scripts/test-www.sh
 
+step "toolchain matrix: the packed package in fixture apps (Vite, webpack, esbuild, Rollup, Next.js, Node, Vitest, Jest)"
+bash scripts/test-fixtures.sh
+
 printf '\nall checks passed\n'

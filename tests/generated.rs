@@ -294,3 +294,82 @@ fn faulty_payloads_are_refused_with_their_codes() {
         report.join("\n")
     );
 }
+
+// ----- the export shape (issue 14's judged benchmark file) -----
+
+#[test]
+fn export_shape_looks_like_a_crm_export_and_its_faults_are_refused() {
+    let options = us();
+    let n = 3000;
+    let (mut bytes, mut largest, mut phone, mut linkedin, mut domain, mut non_ascii, mut faulty) =
+        (0usize, 0usize, 0, 0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for s in Samples::new(SEED, rate_ppm(0.15).unwrap())
+        .shaped(generator::Shape::Export)
+        .take(n)
+    {
+        let text = s.payload.to_string();
+        bytes += text.len();
+        largest = largest.max(text.len());
+        let has = |k: &str| s.payload.get(k).is_some_and(Value::is_string);
+        phone += usize::from(has("phone_number"));
+        linkedin += usize::from(has("linkedin_url"));
+        domain += usize::from(s.payload.get("domain").is_some());
+        non_ascii += usize::from(["first_name", "last_name"].iter().any(|k| {
+            s.payload
+                .get(*k)
+                .and_then(Value::as_str)
+                .is_some_and(|v| !v.is_ascii())
+        }));
+        let out = validate(&s, &options);
+        if s.faults.is_empty() {
+            if !out.is_valid() && codes(&out) != ["phone_invalid"] {
+                misses.push(format!(
+                    "faultless payload {} refused: {:?}",
+                    s.index,
+                    codes(&out)
+                ));
+            }
+        } else {
+            faulty += 1;
+            let got = codes(&out);
+            assert!(
+                !got.contains(&"payload_too_large"),
+                "payload {}: a giant one",
+                s.index
+            );
+            for f in &s.faults {
+                if !f.codes().iter().any(|c| got.contains(c)) {
+                    misses.push(format!(
+                        "payload {}: {} not reported: {got:?}",
+                        s.index,
+                        f.name()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    let pct = |x: usize| 100.0 * x as f64 / n as f64;
+    let mean = bytes / n;
+    assert!((400..=650).contains(&mean), "mean payload {mean} bytes");
+    assert!(largest <= 1_500, "largest payload {largest} bytes");
+    // Objects only (a `not_object` fault replaces the payload), so a little under the draw.
+    assert!(pct(phone) > 85.0, "phone in {:.1}%", pct(phone));
+    assert!(
+        (75.0..=85.0).contains(&pct(linkedin)),
+        "LinkedIn URL in {:.1}%",
+        pct(linkedin)
+    );
+    assert!(pct(domain) > 98.0, "domain in {:.1}%", pct(domain));
+    assert!(
+        (40.0..=60.0).contains(&pct(non_ascii)),
+        "non-ASCII names in {:.1}%",
+        pct(non_ascii)
+    );
+    assert!(
+        (12.0..=18.0).contains(&pct(faulty)),
+        "faults in {:.1}%",
+        pct(faulty)
+    );
+}

@@ -1,12 +1,13 @@
-// The command line next to the npm stack over the same NDJSON file, as commands, interleaved:
+// The command line next to the npm stacks over the same NDJSON file, as commands, interleaved:
 // `contact-rules check --region US --jobs 1` and `--jobs 2` (output to /dev/null), and
-// js/bench/stack-file.mjs (Node: read, JSON.parse each line, validate with the npm stack, write
-// NDJSON to /dev/null). The two one-core sides run pinned to the same CPU (taskset). Each round runs the three in an order that rotates; reported
+// js/bench/stack-file.mjs (Node: read, JSON.parse each line, validate, write NDJSON to
+// /dev/null) with the lean stack and, unless `--no-zod`, the Zod one. The one-core sides run
+// pinned to the same CPU (taskset). Each round runs them in an order that rotates; reported
 // are the median wall-clock rates and the median of the per-round ratios. Then the peak
 // resident memory (`/usr/bin/time -f %M`) of `contact-rules check` (all cores) over each
 // `--rss-file`, to show it stays flat as the file grows.
 //
-//   node js/bench/cli.mjs --bin target/release/contact-rules --file F [--rounds 5]
+//   node js/bench/cli.mjs --bin target/release/contact-rules --file F [--rounds 5] [--no-zod]
 //        [--rss-file F1 --rss-file F2 ...] [--json OUT]
 import { openSync, closeSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -64,11 +65,15 @@ const records = countRecords(file);
 const sides = {
   'cli 1 core': () => oneCore(bin, ['check', '--region', 'US', '--jobs', '1', '--no-progress', file]),
   'cli 2 cores': () => timed(bin, ['check', '--region', 'US', '--jobs', '2', '--no-progress', file]),
-  'npm stack (node)': () => oneCore(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US']),
+  'lean stack (node)': () => oneCore(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US', '--stack', 'lean']),
 };
+if (!argv.includes('--no-zod')) {
+  sides['npm stack (node)'] = () => oneCore(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US', '--stack', 'zod']);
+}
 const names = Object.keys(sides);
 const rates = Object.fromEntries(names.map((n) => [n, []]));
 const ratio1 = [];
+const ratioLean = [];
 const ratio2 = [];
 for (let r = 0; r < rounds; r++) {
   const order = names.slice(r % names.length).concat(names.slice(0, r % names.length));
@@ -77,7 +82,8 @@ for (let r = 0; r < rounds; r++) {
     round[n] = records / sides[n]();
     rates[n].push(round[n]);
   }
-  ratio1.push(round['cli 1 core'] / round['npm stack (node)']);
+  if (round['npm stack (node)']) ratio1.push(round['cli 1 core'] / round['npm stack (node)']);
+  ratioLean.push(round['cli 1 core'] / round['lean stack (node)']);
   ratio2.push(round['cli 2 cores'] / round['cli 1 core']);
   process.stderr.write(
     `round ${r + 1}/${rounds}: ${names.map((n) => `${n} ${Math.round(round[n]).toLocaleString('en-US')}/s`).join(', ')}\n`,
@@ -100,8 +106,8 @@ const result = {
   records,
   rounds,
   rate: Object.fromEntries(names.map((n) => [n, median(rates[n])])),
-  ratio: { cliVsStack: median(ratio1), twoVsOne: median(ratio2) },
-  ratioRange: { cliVsStack: range(ratio1), twoVsOne: range(ratio2) },
+  ratio: { cliVsLean: median(ratioLean), cliVsStack: ratio1.length ? median(ratio1) : null, twoVsOne: median(ratio2) },
+  ratioRange: { cliVsLean: range(ratioLean), cliVsStack: ratio1.length ? range(ratio1) : null, twoVsOne: range(ratio2) },
   rss,
   pinnedCpu: pinned ? Number(cpu) : null,
 };
@@ -109,6 +115,10 @@ const f = (n) => Math.round(n).toLocaleString('en-US');
 console.log(`| command over ${f(records)} payloads | median contacts/s |`);
 console.log('|---|---:|');
 for (const n of names) console.log(`| ${n} | ${f(result.rate[n])} |`);
-console.log(`\ncli 1 core / npm stack: ${result.ratio.cliVsStack.toFixed(2)}×; cli 2 cores / 1 core: ${result.ratio.twoVsOne.toFixed(2)}×`);
+console.log(
+  `\ncli 1 core / lean stack: ${result.ratio.cliVsLean.toFixed(2)}×` +
+    (result.ratio.cliVsStack === null ? '' : `; cli 1 core / npm stack (Zod): ${result.ratio.cliVsStack.toFixed(2)}×`) +
+    `; cli 2 cores / 1 core: ${result.ratio.twoVsOne.toFixed(2)}×`,
+);
 for (const r of rss) console.log(`peak RSS over ${f(r.records)} payloads: ${r.bytes === null ? 'n/a' : `${(r.bytes / 1048576).toFixed(1)} MiB`}`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

@@ -1,5 +1,7 @@
-// Node benchmark: the npm package next to the npm stack (js/bench/npm-stack.mjs), on the SAME
-// parsed objects, interleaved in one process.
+// Node benchmark: the npm package next to the lean npm stack (js/bench/lean-stack.mjs: the
+// libraries called directly) and the Zod one (js/bench/npm-stack.mjs), on the SAME parsed
+// objects, interleaved in one process; also the browsers' size build of the package
+// (contact_rules_core_bg.wasm in its own copy of the glue), for reference.
 //
 //   node js/bench/node.mjs --file target/bench-data/payloads-100k.ndjson [--slice 10000]
 //        [--rounds 10] [--batch 1000] [--region US] [--json OUT]
@@ -7,12 +9,19 @@
 // The file is read and parsed once (JSON.parse of each line; lines that are not JSON are
 // skipped). Each round takes the next slice of the objects and runs the three sides on it, in
 // an order that rotates from round to round: `validateContact` per object, `validateContacts`
-// on batches of `--batch` objects, and the npm stack's `validateContactStack` per object.
+// on batches of `--batch` objects, the same two on the size build, and each stack per object.
 // Reported: the median contacts per second of each side and the median of the per-round
-// ratios (a ratio measured within one round is robust to the machine's load).
+// ratios to the lean stack and to the Zod stack (a ratio measured within one round is robust
+// to the machine's load).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { validateContact, validateContacts } from '../../pkg/node.js';
 import { validateContactStack } from './npm-stack.mjs';
+import { validateContactLean } from './lean-stack.mjs';
+
+// The size build (what browsers load) through its own copy of the glue: the raw JSON-text
+// entry points, wrapped as the package wraps them for plain payloads.
+const sizeGlue = await import(new URL('../../pkg/contact_rules_core.js?size', import.meta.url).href);
+sizeGlue.initSync({ module: readFileSync(new URL('../../pkg/contact_rules_core_bg.wasm', import.meta.url)) });
 import { median, range } from './stats.mjs';
 
 function arg(name, fallback) {
@@ -38,6 +47,7 @@ const slice = Math.min(Number(arg('slice', 10000)), objects.length);
 const slices = Math.max(1, Math.floor(objects.length / slice));
 const rounds = Number(arg('rounds', slices));
 const options = { defaultRegion: region };
+const optionsText = JSON.stringify(options);
 
 const sides = {
   validateContact(list) {
@@ -50,6 +60,16 @@ const sides = {
     for (let i = 0; i < list.length; i += batch) {
       for (const r of validateContacts(list.slice(i, i + batch), options)) if (r.ok) ok++;
     }
+    return ok;
+  },
+  'validateContact (size build)'(list) {
+    let ok = 0;
+    for (const p of list) if (JSON.parse(sizeGlue.validateJson(JSON.stringify(p), optionsText)).ok) ok++;
+    return ok;
+  },
+  'lean stack': (list) => {
+    let ok = 0;
+    for (const p of list) if (validateContactLean(p, options).ok) ok++;
     return ok;
   },
   'npm stack': (list) => {
@@ -66,7 +86,8 @@ for (const n of names) sides[n](warm);
 
 const rates = Object.fromEntries(names.map((n) => [n, []]));
 const accepted = {};
-const ratios = { validateContact: [], validateContacts: [] };
+const ratios = { validateContact: [], validateContacts: [], 'validateContact (size build)': [] };
+const leanRatios = { validateContact: [], validateContacts: [], 'validateContact (size build)': [] };
 for (let r = 0; r < rounds; r++) {
   const start = (r % slices) * slice;
   const list = objects.slice(start, start + slice);
@@ -79,8 +100,10 @@ for (let r = 0; r < rounds; r++) {
     round[n] = list.length / s;
     rates[n].push(round[n]);
   }
-  ratios.validateContact.push(round.validateContact / round['npm stack']);
-  ratios.validateContacts.push(round.validateContacts / round['npm stack']);
+  for (const n of Object.keys(ratios)) {
+    ratios[n].push(round[n] / round['npm stack']);
+    leanRatios[n].push(round[n] / round['lean stack']);
+  }
   process.stderr.write(
     `round ${r + 1}/${rounds}: ${names.map((n) => `${n} ${Math.round(round[n]).toLocaleString('en-US')}/s`).join(', ')}\n`,
   );
@@ -94,14 +117,17 @@ const result = {
   batch,
   node: process.version,
   rate: Object.fromEntries(names.map((n) => [n, median(rates[n])])),
-  ratio: { validateContact: median(ratios.validateContact), validateContacts: median(ratios.validateContacts) },
-  ratioRange: { validateContact: range(ratios.validateContact), validateContacts: range(ratios.validateContacts) },
+  ratio: Object.fromEntries(Object.entries(ratios).map(([n, v]) => [n, median(v)])),
+  ratioRange: Object.fromEntries(Object.entries(ratios).map(([n, v]) => [n, range(v)])),
+  leanRatio: Object.fromEntries(Object.entries(leanRatios).map(([n, v]) => [n, median(v)])),
+  leanRatioRange: Object.fromEntries(Object.entries(leanRatios).map(([n, v]) => [n, range(v)])),
   acceptedLastRound: accepted,
 };
-console.log('| side | median contacts/s | ratio to the npm stack (median of rounds) |');
-console.log('|---|---:|---:|');
+console.log('| side | median contacts/s | ratio to the lean stack | ratio to the Zod stack |');
+console.log('|---|---:|---:|---:|');
 for (const n of names) {
-  const ratio = n === 'npm stack' ? '1.00×' : `${result.ratio[n].toFixed(2)}×`;
-  console.log(`| ${n} | ${Math.round(result.rate[n]).toLocaleString('en-US')} | ${ratio} |`);
+  const lean = result.leanRatio[n] === undefined ? (n === 'lean stack' ? '1.00×' : '—') : `${result.leanRatio[n].toFixed(2)}×`;
+  const zod = result.ratio[n] === undefined ? (n === 'npm stack' ? '1.00×' : '—') : `${result.ratio[n].toFixed(2)}×`;
+  console.log(`| ${n} | ${Math.round(result.rate[n]).toLocaleString('en-US')} | ${lean} | ${zod} |`);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

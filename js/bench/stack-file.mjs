@@ -1,17 +1,23 @@
-// The npm stack as a command over an NDJSON file, doing what `contact-rules check` does:
+// An npm stack as a command over an NDJSON file, doing what `contact-rules check` does:
 // read the file, JSON.parse each line (a line that is not JSON gets invalid_json), validate
-// with the npm stack (js/bench/npm-stack.mjs), write one NDJSON result line per record to
-// standard output, on one core.
+// with the stack, write one NDJSON result line per record to standard output, on one core.
+// `--stack lean` (the default) is js/bench/lean-stack.mjs, the libraries called directly;
+// `--stack zod` is js/bench/npm-stack.mjs, Zod over the same libraries.
 //
-//   node js/bench/stack-file.mjs FILE [--region US] > results.ndjson
+//   node js/bench/stack-file.mjs FILE [--region US] [--stack lean|zod] > results.ndjson
 //
 // Used by js/bench/cli.mjs, which times it next to the command line.
 import { openSync, readSync, writeSync, closeSync } from 'node:fs';
 import { validateContactStack } from './npm-stack.mjs';
+import { validateContactLean } from './lean-stack.mjs';
 
 const file = process.argv[2];
 const ri = process.argv.indexOf('--region');
 const options = { defaultRegion: ri > 0 ? process.argv[ri + 1] : 'US' };
+const si = process.argv.indexOf('--stack');
+const stack = si > 0 ? process.argv[si + 1] : 'lean';
+if (stack !== 'lean' && stack !== 'zod') throw new Error(`--stack: ${stack} is neither lean nor zod`);
+const validate = stack === 'lean' ? validateContactLean : validateContactStack;
 
 const fd = openSync(file, 'r');
 const chunk = Buffer.allocUnsafe(1 << 20);
@@ -36,10 +42,10 @@ function line(text) {
   } catch (e) {
     result = { ok: false, errors: [{ path: [], code: 'invalid_json', message: String(e.message) }], warnings: [] };
   }
-  if (!result) result = validateContactStack(payload, options);
+  if (!result) result = validate(payload, options);
   const s = result.ok
-    ? JSON.stringify({ index, ok: true, value: result.value, warnings: result.warnings })
-    : JSON.stringify({ index, ok: false, errors: result.errors, warnings: result.warnings });
+    ? JSON.stringify({ index, ok: true, value: result.value, warnings: result.warnings ?? [] })
+    : JSON.stringify({ index, ok: false, errors: result.errors, warnings: result.warnings ?? [] });
   index++;
   out.push(s, '\n');
   outBytes += s.length + 1;

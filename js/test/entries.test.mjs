@@ -63,14 +63,22 @@ test('exports: each environment gets its entry', async () => {
       .map((f) => /(?:^|\/)(?:pkg|contact-rules)\/(index\.js|inline\.js|node\.js|node\.cjs)$/.exec(f)?.[1])
       .filter(Boolean);
   };
-  // esbuild and Rollup set no `production` condition: the inlined module.
+  // esbuild sets no `production` condition: the inlined module.
   assert.deepEqual(await resolveWith({ platform: 'browser', format: 'esm' }), ['inline.js']);
-  // Vite, webpack and Next.js production builds set it: the .wasm next to index.js.
+  // Vite, webpack and Next.js production builds set `browser` and `production`: the .wasm next
+  // to index.js.
   assert.deepEqual(await resolveWith({ platform: 'browser', format: 'esm', conditions: ['production'] }), ['index.js']);
+  // Rollup's node-resolve sets `production` without `browser`: inlined (Rollup copies no asset).
+  assert.deepEqual(await resolveWith({ platform: 'neutral', format: 'esm', mainFields: ['module', 'main'], conditions: ['production'] }), ['inline.js']);
   // Dev servers set `development`: inlined (no asset to lose in pre-bundling).
   assert.deepEqual(await resolveWith({ platform: 'browser', format: 'esm', conditions: ['development'] }), ['inline.js']);
-  // Server bundles (`node`), ESM and CommonJS.
+  // Node and server bundles (`node`), ESM and CommonJS.
   assert.deepEqual(await resolveWith({ platform: 'node', format: 'esm', external: ['node:*'] }), ['node.js']);
+  // Next.js route handlers and server components (`react-server`): Node's entry.
+  assert.deepEqual(await resolveWith({ platform: 'node', format: 'esm', external: ['node:*'], conditions: ['react-server', 'production'] }), ['node.js']);
+  // Other bundled server code (`node` with `production`: Next.js server rendering of client
+  // components, where `new URL(…, import.meta.url)` is a browser URL): inlined.
+  assert.deepEqual(await resolveWith({ platform: 'node', format: 'esm', external: ['node:*'], conditions: ['production'] }), ['inline.js']);
   assert.deepEqual(await resolveWith({ platform: 'node', format: 'cjs', external: ['node:*'], stdin: { contents: "require('contact-rules');", resolveDir: fileURLToPath(new URL('.', import.meta.url)) } }), ['node.cjs']);
   // Jest's jsdom environment resolves `browser` + `require`: still Node's CommonJS entry.
   assert.deepEqual(await resolveWith({ platform: 'browser', format: 'cjs', external: ['node:*'], stdin: { contents: "require('contact-rules');", resolveDir: fileURLToPath(new URL('.', import.meta.url)) } }), ['node.cjs']);

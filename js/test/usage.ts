@@ -10,6 +10,8 @@ import {
   ready,
   init,
   isReady,
+  wasmModule,
+  type WasmSource,
   type ContactOptions,
   type ContactPayload,
   type ValidationResult,
@@ -48,10 +50,13 @@ const bad2: ContactOptions = { blank: 'empty' };
 const loaded: Promise<void> = ready;
 const started: Promise<void> = init();
 const now: boolean = isReady();
+const compiled: WebAssembly.Module = wasmModule();
+const source: WasmSource = compiled;
+const manualStart: Promise<void> = init(source);
 // The schema answers with a result or, before the module is loaded, a promise of one.
 const checked = contactSchema['~standard'].validate({ email: 'a@acme.com' });
 async function settled(): Promise<ContactPayload | undefined> {
   const res = await checked;
   return res.issues ? undefined : res.value;
 }
-void [e164, loc0, out, schema, bad, bad2, loaded, started, now, settled];
+void [e164, loc0, out, schema, bad, bad2, loaded, started, now, settled, manualStart];

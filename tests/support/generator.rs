@@ -328,16 +328,34 @@ pub fn rate_ppm(rate: f64) -> Option<u32> {
         .then(|| (rate * 1_000_000.0).round() as u32)
 }
 
+/// What the generated payloads look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Every form and fault the rules handle, the giant ones included (over 1,000 tags, strings
+    /// of 10,000 characters): what the tests and the stress benchmark use.
+    Mixed,
+    /// What a CRM export holds (issue 14): about 500 bytes a payload, an email in ~95% and a
+    /// LinkedIn URL in ~80%, a phone in ~90%, a domain in every one, names nearly always, 0–6
+    /// tags, one or two custom fields; faults of the same kinds but no giant ones (a text field
+    /// over its cap is 256–300 characters, never 1,001 tags).
+    Export,
+}
+
 /// Payload `index` of the run of `seed`, faulty with probability `fault_ppm / 1_000_000`.
 pub fn sample(seed: u64, index: u64, fault_ppm: u32) -> Sample {
+    sample_shaped(seed, index, fault_ppm, Shape::Mixed)
+}
+
+/// Payload `index` of the run of `seed` in the given shape. [`Shape::Mixed`] is [`sample`].
+pub fn sample_shaped(seed: u64, index: u64, fault_ppm: u32, shape: Shape) -> Sample {
     let pseed = payload_seed(seed, index);
     let mut rng = Rng::new(pseed);
     let faulty = (rng.below(1_000_000) as u64) < u64::from(fault_ppm);
-    let mut fields = base_contact(&mut rng);
+    let mut fields = contact(&mut rng, shape);
     let mut faults = Vec::new();
     let mut frng = Rng::new(pseed ^ 0xFA01_7FA0_17FA_017F);
     if faulty {
-        faults = apply_faults(&mut frng, &mut fields);
+        faults = apply_faults(&mut frng, &mut fields, shape);
     }
     let payload = if faults.contains(&Fault::NotObject) {
         not_object(&mut frng, fields)
@@ -357,6 +375,7 @@ pub struct Samples {
     seed: u64,
     next: u64,
     fault_ppm: u32,
+    shape: Shape,
 }
 
 impl Samples {
@@ -366,6 +385,7 @@ impl Samples {
             seed,
             next: 0,
             fault_ppm,
+            shape: Shape::Mixed,
         }
     }
 
@@ -375,14 +395,20 @@ impl Samples {
             seed,
             next: start,
             fault_ppm,
+            shape: Shape::Mixed,
         }
+    }
+
+    /// The same run in another shape.
+    pub fn shaped(self, shape: Shape) -> Samples {
+        Samples { shape, ..self }
     }
 }
 
 impl Iterator for Samples {
     type Item = Sample;
     fn next(&mut self) -> Option<Sample> {
-        let s = sample(self.seed, self.next, self.fault_ppm);
+        let s = sample_shaped(self.seed, self.next, self.fault_ppm, self.shape);
         self.next += 1;
         Some(s)
     }
@@ -444,9 +470,67 @@ fn pick_country(rng: &mut Rng) -> &'static Country {
     &COUNTRIES[0]
 }
 
-fn base_contact(rng: &mut Rng) -> Fields {
+/// Per-mille frequencies of the optional fields in each shape.
+struct Mix {
+    first_name: u32,
+    last_name: u32,
+    title: u32,
+    phone_number: u32,
+    location: u32,
+    account_id: u32,
+    /// `None`: always there.
+    domain: Option<u32>,
+    do_not_contact: u32,
+    tags: u32,
+    /// `None`: always one or two.
+    custom_fields: Option<u32>,
+    /// Keys in another order than the table's.
+    shuffled: u32,
+}
+
+const MIXED: Mix = Mix {
+    first_name: 850,
+    last_name: 800,
+    title: 600,
+    phone_number: 550,
+    location: 500,
+    account_id: 450,
+    domain: Some(550),
+    do_not_contact: 450,
+    tags: 400,
+    custom_fields: Some(400),
+    shuffled: 300,
+};
+
+/// A CRM export: names, phone and domain nearly always, custom fields in every record, keys in
+/// the export's column order.
+const EXPORT: Mix = Mix {
+    first_name: 980,
+    last_name: 980,
+    title: 850,
+    phone_number: 900,
+    location: 750,
+    account_id: 600,
+    domain: None,
+    do_not_contact: 600,
+    tags: 800,
+    custom_fields: None,
+    shuffled: 0,
+};
+
+/// A faultless contact of the given shape.
+fn contact(rng: &mut Rng, shape: Shape) -> Fields {
+    let mix = match shape {
+        Shape::Mixed => &MIXED,
+        Shape::Export => &EXPORT,
+    };
     let country = pick_country(rng);
-    let latin = !country.script_latin && rng.chance(250);
+    let latin = match shape {
+        Shape::Mixed => !country.script_latin && rng.chance(250),
+        // Exports hold fewer non-ASCII names than the mixed set (many CRMs and sign-up forms
+        // store names without accents or in Latin letters): non-ASCII names in about half.
+        Shape::Export => rng.chance(if country.script_latin { 400 } else { 700 }),
+    };
     let person = Person {
         country,
         first: *rng.pick(country.names.first),
@@ -456,32 +540,34 @@ fn base_contact(rng: &mut Rng) -> Fields {
     let company = company(rng, country);
     let mut f: Fields = Vec::new();
 
-    // Identity: an email, a LinkedIn URL, or both; at least one holds a value.
-    let (has_email, has_linkedin) = match rng.below(100) {
-        0..=49 => (true, false),
-        50..=84 => (true, true),
-        _ => (false, true),
+    // Identity: an email, a LinkedIn URL, or both; at least one holds a value. Mixed: email
+    // in 85%, LinkedIn in 50%, sometimes the other one blank or null; export: email in 95%,
+    // LinkedIn in 80%.
+    let draw = rng.below(100);
+    let (has_email, has_linkedin) = match shape {
+        Shape::Mixed => (draw <= 84, draw >= 50),
+        Shape::Export => (draw >= 5, draw <= 4 || draw >= 25),
     };
     if has_email {
         f.push(("email".into(), Value::String(email(rng, &person, &company))));
-    } else if rng.chance(300) {
+    } else if shape == Shape::Mixed && rng.chance(300) {
         f.push(("email".into(), blank_or_null(rng)));
     }
     if has_linkedin {
         f.push(("linkedin_url".into(), Value::String(linkedin(rng, &person))));
-    } else if rng.chance(200) {
+    } else if shape == Shape::Mixed && rng.chance(200) {
         f.push(("linkedin_url".into(), blank_or_null(rng)));
     }
 
-    optional(rng, &mut f, "first_name", 850, |rng| {
+    optional(rng, &mut f, "first_name", mix.first_name, |rng| {
         let name = maybe_nfd(rng, &person.first_display());
         Value::String(messy(rng, &name))
     });
-    optional(rng, &mut f, "last_name", 800, |rng| {
+    optional(rng, &mut f, "last_name", mix.last_name, |rng| {
         let name = maybe_nfd(rng, &person.last_display());
         Value::String(messy(rng, &name))
     });
-    optional(rng, &mut f, "title", 600, |rng| {
+    optional(rng, &mut f, "title", mix.title, |rng| {
         let t = if country.titles.is_empty() || rng.chance(600) {
             *rng.pick(TITLES)
         } else {
@@ -489,37 +575,45 @@ fn base_contact(rng: &mut Rng) -> Fields {
         };
         Value::String(messy(rng, t))
     });
-    optional(rng, &mut f, "phone_number", 550, |rng| {
+    optional(rng, &mut f, "phone_number", mix.phone_number, |rng| {
         Value::String(phone(rng, country))
     });
-    optional(rng, &mut f, "location", 500, |rng| {
+    optional(rng, &mut f, "location", mix.location, |rng| {
         let place = *rng.pick(country.locations);
         Value::String(messy(rng, place))
     });
-    optional(rng, &mut f, "account_id", 450, |rng| {
+    optional(rng, &mut f, "account_id", mix.account_id, |rng| {
         let u = random_uuid(rng);
         Value::String(uuid_form(rng, &u))
     });
-    optional(rng, &mut f, "domain", 550, |rng| {
-        Value::String(domain_field(rng, &company))
-    });
-    if rng.chance(450) {
+    match mix.domain {
+        Some(per_mille) => optional(rng, &mut f, "domain", per_mille, |rng| {
+            Value::String(domain_field(rng, &company))
+        }),
+        None => f.push(("domain".into(), Value::String(domain_field(rng, &company)))),
+    }
+    if rng.chance(mix.do_not_contact) {
         let v = do_not_contact(rng);
         f.push(("do_not_contact".into(), v));
     }
-    if rng.chance(400) {
-        let v = if rng.chance(60) {
-            if rng.chance(500) {
-                Value::Null
-            } else {
-                json!([])
+    if rng.chance(mix.tags) {
+        let v = match shape {
+            Shape::Mixed if rng.chance(60) => {
+                if rng.chance(500) {
+                    Value::Null
+                } else {
+                    json!([])
+                }
             }
-        } else {
-            tags(rng)
+            Shape::Mixed => tags(rng, 1, 4, 250),
+            Shape::Export => tags(rng, 0, 7, 0),
         };
         f.push(("tags".into(), v));
     }
-    if rng.chance(400) {
+    if mix
+        .custom_fields
+        .is_none_or(|per_mille| rng.chance(per_mille))
+    {
         for _ in 0..rng.range(1, 3) {
             let u = random_uuid(rng);
             let key = custom_key(rng, &u);
@@ -528,7 +622,7 @@ fn base_contact(rng: &mut Rng) -> Fields {
         }
     }
     // Real clients send keys in their own order.
-    if rng.chance(300) {
+    if mix.shuffled > 0 && rng.chance(mix.shuffled) {
         rng.shuffle(&mut f);
     }
     f
@@ -1436,16 +1530,18 @@ fn tag_pool() -> Vec<[u8; 16]> {
     (0..12).map(|_| random_uuid(&mut rng)).collect()
 }
 
-fn tags(rng: &mut Rng) -> Value {
+/// From `lo` to `hi - 1` tags in any of the UUID forms; `twice` per mille of the time, one more
+/// tag twice, in two forms.
+fn tags(rng: &mut Rng, lo: u64, hi: u64, twice: u32) -> Value {
     let pool = tag_pool();
-    let n = rng.range(1, 4) as usize;
+    let n = rng.range(lo, hi) as usize;
     let mut items: Vec<Value> = (0..n)
         .map(|_| {
             let t = *rng.pick(&pool);
             Value::String(uuid_form(rng, &t))
         })
         .collect();
-    if rng.chance(250) {
+    if twice > 0 && rng.chance(twice) {
         // The same tag again, in another form.
         let t = *rng.pick(&pool);
         items.push(Value::String(uuid_form(rng, &t)));
@@ -1507,6 +1603,19 @@ fn has_key(f: &Fields, key: &str) -> bool {
     f.iter().any(|(k, _)| k == key)
 }
 
+/// A text field (names, title, location) no earlier fault touched, or `None`.
+fn free_text_field(rng: &mut Rng, touched: &[&str]) -> Option<&'static str> {
+    let free: Vec<&'static str> = TEXT_FIELDS
+        .iter()
+        .copied()
+        .filter(|k| !touched.contains(k))
+        .collect();
+    if free.is_empty() {
+        return None;
+    }
+    Some(*rng.pick(&free))
+}
+
 fn set(f: &mut Fields, key: &str, v: Value) {
     match f.iter_mut().find(|(k, _)| k == key) {
         Some(slot) => slot.1 = v,
@@ -1538,9 +1647,13 @@ fn fault_fields(fault: Fault) -> &'static [&'static str] {
     }
 }
 
-fn apply_faults(rng: &mut Rng, f: &mut Fields) -> Vec<Fault> {
+fn apply_faults(rng: &mut Rng, f: &mut Fields, shape: Shape) -> Vec<Fault> {
     let count = *rng.weighted(&[(70, 1usize), (20, 2), (10, 3)]);
-    let weights: Vec<(u32, Fault)> = Fault::ALL.iter().map(|&k| (k.weight(), k)).collect();
+    let weights: Vec<(u32, Fault)> = Fault::ALL
+        .iter()
+        .filter(|&&k| shape == Shape::Mixed || k != Fault::TooManyTags)
+        .map(|&k| (k.weight(), k))
+        .collect();
     let mut chosen: Vec<Fault> = Vec::new();
     let mut touched: Vec<&'static str> = Vec::new();
     for _ in 0..count * 4 {
@@ -1561,7 +1674,7 @@ fn apply_faults(rng: &mut Rng, f: &mut Fields) -> Vec<Fault> {
             chosen.push(fault);
             break;
         }
-        if let Some(field) = apply(rng, f, fault, &touched) {
+        if let Some(field) = apply(rng, f, fault, &touched, shape) {
             touched.extend(fault_fields(fault));
             touched.push(field);
             chosen.push(fault);
@@ -1572,7 +1685,13 @@ fn apply_faults(rng: &mut Rng, f: &mut Fields) -> Vec<Fault> {
 
 /// Applies one fault; returns the key it touched (or `Some("")`), or `None` when it could not
 /// be applied to this payload.
-fn apply(rng: &mut Rng, f: &mut Fields, fault: Fault, touched: &[&str]) -> Option<&'static str> {
+fn apply(
+    rng: &mut Rng,
+    f: &mut Fields,
+    fault: Fault,
+    touched: &[&str],
+    shape: Shape,
+) -> Option<&'static str> {
     match fault {
         Fault::EmailInvalid => set(f, "email", json!(*rng.pick(BAD_EMAILS))),
         Fault::EmailSpecialUse => set(f, "email", json!(*rng.pick(SPECIAL_USE_EMAILS))),
@@ -1655,15 +1774,7 @@ fn apply(rng: &mut Rng, f: &mut Fields, fault: Fault, touched: &[&str]) -> Optio
             return Some("");
         }
         Fault::ControlCharacters => {
-            let free: Vec<&str> = TEXT_FIELDS
-                .iter()
-                .copied()
-                .filter(|k| !touched.contains(k))
-                .collect();
-            if free.is_empty() {
-                return None;
-            }
-            let key = *rng.pick(&free);
+            let key = free_text_field(rng, touched)?;
             let bad = *rng.pick(&[
                 "\u{7}",
                 "\u{0}",
@@ -1722,6 +1833,12 @@ fn apply(rng: &mut Rng, f: &mut Fields, fault: Fault, touched: &[&str]) -> Optio
                 }
             }
         }
+        Fault::TooLong if shape == Shape::Export => {
+            // An export's overlong field: a title or name just over the cap.
+            let key = free_text_field(rng, touched)?;
+            set(f, key, json!("a".repeat(rng.range(256, 301) as usize)));
+            return Some(key);
+        }
         Fault::TooLong => {
             if rng.chance(250) {
                 let u = random_uuid(rng);
@@ -1729,15 +1846,7 @@ fn apply(rng: &mut Rng, f: &mut Fields, fault: Fault, touched: &[&str]) -> Optio
                 f.push((key, json!("lorem ipsum ".repeat(1000))));
                 return Some("");
             }
-            let free: Vec<&str> = TEXT_FIELDS
-                .iter()
-                .copied()
-                .filter(|k| !touched.contains(k))
-                .collect();
-            if free.is_empty() {
-                return None;
-            }
-            let key = *rng.pick(&free);
+            let key = free_text_field(rng, touched)?;
             let long = match rng.below(3) {
                 0 => "Geschäftsführerin ".repeat(16),
                 1 => "é".repeat(256),
