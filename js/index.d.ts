@@ -323,10 +323,13 @@ export interface CsvDialect {
   report: string;
 }
 
-/** One row of an imported file: a payload to validate, or the row's result when it cannot be read. */
+/**
+ * One row of an imported file: a payload to validate, or the row's result when it cannot be read;
+ * `line` is the 1-based line of the file where the row starts (CR, LF and CRLF end lines).
+ */
 export type ImportRow =
-  | { payload: ContactInput }
-  | { result: { ok: false; errors: Issue<ErrorCode>[]; warnings: [] } };
+  | { line: number; payload: ContactInput }
+  | { line: number; result: { ok: false; errors: Issue<ErrorCode>[]; warnings: [] } };
 
 /** What `push` and `finish` return. */
 export type ImportBatch =

@@ -320,8 +320,9 @@ pub fn suggest_mapping_json(headers: &str, settings: &str) -> String {
 
 /// A CSV file read chunk by chunk, as the command line reads it (`crate::import::Importer`).
 /// `push` and `finish` return `{dialect, rows}` as JSON text: `dialect` once the header is read
-/// (`{encoding, delimiter, skipped, mapping, report}`), each row `{payload}` to validate or
-/// `{result}` (the row's result, `ok: false`: a row that cannot be read or is too large); or
+/// (`{encoding, delimiter, skipped, mapping, report}`), each row `{line, payload}` to validate
+/// or `{line, result}` (the row's result, `ok: false`: a row that cannot be read or is too
+/// large), `line` the 1-based line of the file where the row starts; or
 /// `{error: {message, problems}, dialect}` when the file cannot be imported (an ambiguous
 /// mapping, with the dialect and mapping for editing; a header that cannot be read, with
 /// `dialect: null`); or `{misuse}` for settings of the wrong shape.
@@ -407,14 +408,18 @@ impl CsvImport {
         };
         let rows: Vec<Value> = rows
             .into_iter()
-            .map(|row| match row {
-                crate::import::Row::Payload(p) => json!({ "payload": p }),
-                crate::import::Row::Invalid(issue) => {
-                    json!({"result": {"ok": false, "errors": [issue], "warnings": []}})
-                }
+            .map(|(line, row)| match row {
+                crate::import::Row::Payload(p) => json!({ "line": line, "payload": p }),
+                crate::import::Row::Invalid(issue) => json!({
+                    "line": line,
+                    "result": {"ok": false, "errors": [issue], "warnings": []},
+                }),
                 crate::import::Row::TooLarge => {
                     let out = crate::contact::too_large(&too_large);
-                    json!({"result": {"ok": false, "errors": out.errors, "warnings": []}})
+                    json!({
+                        "line": line,
+                        "result": {"ok": false, "errors": out.errors, "warnings": []},
+                    })
                 }
             })
             .collect();

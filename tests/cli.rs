@@ -269,17 +269,28 @@ fn csv_input() {
         "a FILE.csv is CSV without --input"
     );
     assert_eq!(r.stderr, "", "exact mode prints no mapping");
-    // By default (--columns auto) the unknown column `nickname` is left out, and said so.
+    // By default (--columns auto) a header of payload keys reads the same: its unknown column
+    // `nickname` is an unknown key, and the mapping says so on stderr.
     let auto = run(&["check", "--input", "csv"], input.as_bytes());
-    assert_eq!(
-        auto.codes()[2],
-        ["bool_parsing", "uuid_parsing", "email_or_linkedin_required"]
-    );
+    assert_eq!(auto.stdout, r.stdout);
     assert!(
         auto.stderr
-            .contains("not imported: \"nickname\" (column 7)"),
+            .contains("kept under their header name (unknown keys): \"nickname\" (column 7)"),
         "{}",
         auto.stderr
+    );
+    // A header that needs an alias maps; its unknown columns are left out, and said so.
+    let mapped = run(
+        &["check", "--input", "csv"],
+        b"First Name,Nickname\nJane,JJ\n",
+    );
+    assert_eq!(mapped.codes()[0], ["email_or_linkedin_required"]);
+    assert!(
+        mapped
+            .stderr
+            .contains("not imported: \"Nickname\" (column 2)"),
+        "{}",
+        mapped.stderr
     );
     assert_eq!(r.code, 1);
     assert_eq!(

@@ -117,10 +117,11 @@ test('suggestMapping: the table, user mappings, problems as values', () => {
 
 test('a file that cannot be imported is a returned value; misuse throws one TypeError', () => {
   const imp = createCsvImport();
-  const batch = imp.finish === undefined ? null : imp.push(new TextEncoder().encode('Email,E-mail\na,b\n'));
+  const batch = imp.push(new TextEncoder().encode('Email,E-mail\na,b\n'));
   assert.deepEqual(batch, { dialect: null, rows: [] }, 'waits for 64 KiB or the end');
   const end = imp.finish();
   assert.match(end.error.message, /could each be email/);
+  assert.deepEqual(end.dialect.mapping.columns.map((c) => c.header), ['Email', 'E-mail'], 'the mapping, for editing');
   assert.throws(() => imp.push(new Uint8Array(1)), TypeError);
   for (const bad of [() => suggestMapping(['a', 1]), () => suggestMapping('a'), () => createCsvImport({ delimiter: 'ab' }),
     () => createCsvImport({ encoding: 'ebcdic' }), () => createCsvImport({ nope: 1 }), () => createCsvImport().push('a,b')]) {

@@ -472,8 +472,8 @@ impl CsvRows {
             (self.importer.push(chunk), chunk.len())
         };
         self.r.consume(n);
-        self.queue
-            .extend(rows.map_err(|e| ReadError::Format(e.to_string()))?);
+        let rows = rows.map_err(|e| ReadError::Format(e.to_string()))?;
+        self.queue.extend(rows.into_iter().map(|(_, row)| row));
         Ok(())
     }
 

@@ -16,6 +16,9 @@
 //! [`Mapping::problems`] says so, and nothing is guessed.
 //!
 //! A header that is exactly a payload key (`email`, `custom_field_<uuid>`) always maps to it.
+//! When every mapped column is named so (no alias needed), the file is a payload-key CSV, as
+//! `--columns exact` reads it: its other columns are kept as unknown keys, whatever
+//! [`Unmapped`] says, so files of that format read as they always did.
 //!
 //! # Example
 //! ```
@@ -484,9 +487,15 @@ impl Mapping {
                 col.how = How::Unmapped;
             }
         }
+        // A header that names payload keys (and needs no alias) is a payload-key CSV, the
+        // format of `--columns exact`: its other columns are unknown keys, as they always were.
+        let names_keys = columns.iter().any(|c| c.how == How::Exact)
+            && !columns
+                .iter()
+                .any(|c| matches!(c.how, How::Alias | How::Layout));
         for col in &mut columns {
             if col.key.is_none() {
-                col.keep = unmapped == Unmapped::Keep && !col.header.is_empty();
+                col.keep = (names_keys || unmapped == Unmapped::Keep) && !col.header.is_empty();
             }
         }
         Mapping {
@@ -889,6 +898,20 @@ mod tests {
         assert!(m.problems().is_empty());
         assert_eq!(key_of(&m, "Email"), None);
         assert_eq!(m.keys()[0], ("email".into(), vec![1]));
+    }
+
+    #[test]
+    fn a_header_of_payload_keys_keeps_its_other_columns() {
+        let m = Mapping::suggest(
+            &["email", "first_name", "firstName", "nickname", "Fax"],
+            Unmapped::Drop,
+        );
+        let kept: Vec<bool> = m.columns.iter().map(|c| c.keep).collect();
+        assert_eq!(kept, [false, false, true, true, true]);
+        assert_eq!(m.keys()[0], ("email".into(), vec![0]));
+        // One alias in use: a mapped export, whose other columns follow Unmapped.
+        let m = Mapping::suggest(&["email", "First Name", "nickname"], Unmapped::Drop);
+        assert!(!m.columns[2].keep);
     }
 
     #[test]

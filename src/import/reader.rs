@@ -100,9 +100,38 @@ pub struct Importer {
     failed: Option<ImportError>,
     encoding: Encoding,
     delimiter: u8,
+    /// Line ends read so far (CR, LF and CRLF each one, as an editor counts lines).
+    lines: u64,
+    /// The last byte read was a CR (a LF after it ends no other line).
+    after_cr: bool,
+    /// The line where the row being read starts, once it has started.
+    row_line: Option<u64>,
+}
+
+/// The line ends in `bytes` (CR, LF, CRLF), after a CR when `after_cr`; and whether `bytes`
+/// ends with a CR.
+fn line_ends(bytes: &[u8], mut after_cr: bool) -> (u64, bool) {
+    let mut n = 0;
+    for &b in bytes {
+        match b {
+            b'\r' => {
+                n += 1;
+                after_cr = true;
+            }
+            b'\n' => {
+                if !after_cr {
+                    n += 1;
+                }
+                after_cr = false;
+            }
+            _ => after_cr = false,
+        }
+    }
+    (n, after_cr)
 }
 
 struct RawRow {
+    line: u64,
     cells: Vec<Vec<u8>>,
     too_large: bool,
     too_many: bool,
@@ -141,6 +170,9 @@ impl Importer {
             failed: None,
             encoding: Encoding::Utf8,
             delimiter: b',',
+            lines: 0,
+            after_cr: false,
+            row_line: None,
         }
     }
 
@@ -150,11 +182,12 @@ impl Importer {
         self.dialect.as_ref()
     }
 
-    /// Feeds the next bytes of the file; the rows they complete, in order.
+    /// Feeds the next bytes of the file; the rows they complete, in order, each with the line of
+    /// the file where it starts (1-based; CR, LF and CRLF end lines, as in an editor).
     ///
     /// # Errors
     /// The file cannot be imported (an ambiguous mapping, a header that cannot be read).
-    pub fn push(&mut self, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
+    pub fn push(&mut self, bytes: &[u8]) -> Result<Vec<(u64, Row)>, ImportError> {
         self.feed(bytes, false)
     }
 
@@ -162,11 +195,11 @@ impl Importer {
     ///
     /// # Errors
     /// As [`Importer::push`].
-    pub fn finish(&mut self) -> Result<Vec<Row>, ImportError> {
+    pub fn finish(&mut self) -> Result<Vec<(u64, Row)>, ImportError> {
         self.feed(&[], true)
     }
 
-    fn feed(&mut self, bytes: &[u8], last: bool) -> Result<Vec<Row>, ImportError> {
+    fn feed(&mut self, bytes: &[u8], last: bool) -> Result<Vec<(u64, Row)>, ImportError> {
         if let Some(e) = &self.failed {
             return Err(e.clone());
         }
@@ -205,7 +238,12 @@ impl Importer {
     }
 
     /// Decodes `bytes` to UTF-8 and parses them.
-    fn decoded(&mut self, bytes: &[u8], last: bool, out: &mut Vec<Row>) -> Result<(), ImportError> {
+    fn decoded(
+        &mut self,
+        bytes: &[u8],
+        last: bool,
+        out: &mut Vec<(u64, Row)>,
+    ) -> Result<(), ImportError> {
         let Some(decoder) = self.decoder.as_mut() else {
             return self.csv(bytes, false, out);
         };
@@ -215,7 +253,12 @@ impl Importer {
     }
 
     /// Parses UTF-8 (or, for UTF-8 files, raw) bytes into rows; `end` closes the last row.
-    fn csv(&mut self, mut input: &[u8], end: bool, out: &mut Vec<Row>) -> Result<(), ImportError> {
+    fn csv(
+        &mut self,
+        mut input: &[u8],
+        end: bool,
+        out: &mut Vec<(u64, Row)>,
+    ) -> Result<(), ImportError> {
         use csv_core::ReadRecordResult as R;
         let max = self.settings.max_row_bytes.max(1);
         let mut scratch_out = [0u8; 4096];
@@ -240,7 +283,23 @@ impl Importer {
             } else {
                 self.ends.get_mut(self.endlen..).unwrap_or_default()
             };
+            // A row starts at its first byte that is not a line end (csv-core skips empty lines).
+            if self.row_line.is_none() {
+                let blank = input
+                    .iter()
+                    .take_while(|&&b| b == b'\r' || b == b'\n')
+                    .count();
+                if blank < input.len() || (end && self.outlen + self.endlen > 0) {
+                    let (n, _) = line_ends(input.get(..blank).unwrap_or_default(), self.after_cr);
+                    self.row_line = Some(self.lines + n + 1);
+                }
+            }
             let (res, nin, nout, nend) = self.core.read_record(input, o, e);
+            let (n, cr) = line_ends(input.get(..nin).unwrap_or_default(), self.after_cr);
+            self.lines += n;
+            if nin > 0 {
+                self.after_cr = cr;
+            }
             input = input.get(nin..).unwrap_or_default();
             if !self.too_large {
                 self.outlen += nout;
@@ -280,6 +339,7 @@ impl Importer {
                         start = e;
                     }
                     let row = RawRow {
+                        line: self.row_line.take().unwrap_or(self.lines + 1),
                         cells,
                         too_large: self.too_large,
                         too_many: self.too_many,
@@ -300,9 +360,9 @@ impl Importer {
         }
     }
 
-    fn row(&mut self, row: RawRow, out: &mut Vec<Row>) -> Result<(), ImportError> {
+    fn row(&mut self, row: RawRow, out: &mut Vec<(u64, Row)>) -> Result<(), ImportError> {
         if self.dialect.is_some() {
-            out.push(self.convert(&row));
+            out.push((row.line, self.convert(&row)));
             return Ok(());
         }
         let mapped = |r: &RawRow| {
@@ -326,7 +386,7 @@ impl Importer {
         Ok(())
     }
 
-    fn choose_header(&mut self, out: &mut Vec<Row>) -> Result<(), ImportError> {
+    fn choose_header(&mut self, out: &mut Vec<(u64, Row)>) -> Result<(), ImportError> {
         let candidates = std::mem::take(&mut self.candidates);
         let skipped = if self.settings.exact {
             0
@@ -402,7 +462,7 @@ impl Importer {
             return Err(e);
         }
         for row in rest {
-            out.push(self.convert(&row));
+            out.push((row.line, self.convert(&row)));
         }
         Ok(())
     }
@@ -444,7 +504,11 @@ mod tests {
         }
     }
 
-    fn all(bytes: &[u8], chunk: usize, s: Settings) -> Result<(Vec<Row>, Dialect), ImportError> {
+    fn all(
+        bytes: &[u8],
+        chunk: usize,
+        s: Settings,
+    ) -> Result<(Vec<(u64, Row)>, Dialect), ImportError> {
         let mut imp = Importer::new(s);
         let mut rows = Vec::new();
         for c in bytes.chunks(chunk.max(1)) {
@@ -462,11 +526,17 @@ mod tests {
             .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         let want = vec![
-            Row::Payload(
-                json!({"first_name": "Zoë", "last_name": "Strøm", "email": "zoe@example.com"}),
+            (
+                5,
+                Row::Payload(
+                    json!({"first_name": "Zoë", "last_name": "Strøm", "email": "zoe@example.com"}),
+                ),
             ),
-            Row::Payload(
-                json!({"first_name": "Jo\r\nJo", "last_name": "Ōtani", "email": "jo@example.com"}),
+            (
+                6,
+                Row::Payload(
+                    json!({"first_name": "Jo\r\nJo", "last_name": "Ōtani", "email": "jo@example.com"}),
+                ),
             ),
         ];
         for bytes in [text.as_bytes(), &utf16[..]] {
@@ -485,8 +555,16 @@ mod tests {
         assert_eq!(rows.len(), 5000);
         assert_eq!(
             rows[4999],
-            Row::Payload(json!({"email": "p4999@example.com"}))
+            (5001, Row::Payload(json!({"email": "p4999@example.com"})))
         );
+        // Lines: CR, LF and CRLF each end one; empty lines and quoted line breaks count.
+        let exact = Settings {
+            exact: true,
+            ..settings()
+        };
+        let (rows, _) = all(b"email\r\r\na\n\"b\rb\"\r\nc\rd", 1, exact).unwrap();
+        let lines: Vec<u64> = rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [3, 4, 6, 7]);
         assert_eq!(d.encoding, Encoding::Utf8);
     }
 
@@ -499,7 +577,7 @@ mod tests {
             ..settings()
         };
         let (rows, _) = all(b"Email,E-mail\na,b\n", 100, s).unwrap();
-        assert_eq!(rows, vec![Row::Payload(json!({"email": "b"}))]);
+        assert_eq!(rows, vec![(2, Row::Payload(json!({"email": "b"})))]);
         let e = all(
             b"a,a\n1,2\n",
             100,
