@@ -26,7 +26,7 @@ const ms = Math.round(performance.now() - started);
 let form = null;
 const options = setupOptions(pkg, () => form?.render());
 form = setupForm(pkg, options);
-setupBulk(options);
+setupBulk(options, pkg);
 
 let version = '';
 try {

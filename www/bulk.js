@@ -3,6 +3,7 @@
 // downloads. All the reading and validating happens in the worker; this thread only draws.
 import { h, fmt } from './dom.js';
 import { sampleCsv } from './sample.js';
+import { setupMapping } from './mapping.js';
 
 function size(bytes) {
   if (bytes < 1024) return `${fmt(bytes)} B`;
@@ -19,8 +20,8 @@ function validatorsParam() {
   return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
-/** Wires the bulk section to the options panel. */
-export function setupBulk(options) {
+/** Wires the bulk section to the options panel (and, for the mapping step, the package). */
+export function setupBulk(options, pkg) {
   const $ = (id) => document.getElementById(id);
   const fileInput = $('bulk-file');
   const dropzone = $('dropzone');
@@ -49,7 +50,17 @@ export function setupBulk(options) {
     });
   }
 
-  function run(file, { sample = false } = {}) {
+  // A CSV file goes through the mapping step first (mapping.js) when there is a mapping to
+  // decide; it calls run() with the import options chosen there.
+  const mapping = pkg ? setupMapping(pkg, options, (file, importOptions) => run(file, { importOptions })) : null;
+  const take = (file) =>
+    (mapping ? mapping.offer(file, $('bulk-format').value) : Promise.resolve(false)).then(
+      (taken) => taken || run(file),
+      (e) => fail(`The file could not be read: ${e?.message ?? e}`),
+    );
+
+  function run(file, { sample = false, importOptions } = {}) {
+    mapping?.hide();
     if (!worker) startWorker();
     for (const u of urls) URL.revokeObjectURL(u);
     urls = [];
@@ -70,6 +81,7 @@ export function setupBulk(options) {
       format: $('bulk-format').value,
       options: options.get(),
       errorsShape: $('bulk-errors-shape').value,
+      importOptions,
       // `?validators=N` in the page's URL sets the number of validator workers (0: none).
       validators: validatorsParam(),
     });
@@ -201,7 +213,7 @@ export function setupBulk(options) {
 
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
-    if (file) run(file);
+    if (file) take(file);
     fileInput.value = ''; // picking the same file again runs again
   });
 
@@ -230,7 +242,7 @@ export function setupBulk(options) {
     depth = 0;
     dropzone.classList.remove('dragging');
     const file = e.dataTransfer?.files?.[0];
-    if (file) run(file);
+    if (file) take(file);
   });
 
   return { run };

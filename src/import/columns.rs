@@ -184,6 +184,18 @@ pub const ALIASES: &[(&str, &str, u8)] = &[
 /// Headers that look like a field and are not one: `(compact header, why it is not imported)`.
 pub const TRAPS: &[(&str, &str)] = &[
     (
+        "firma",
+        "the company's name: the payload has domain (its web domain)",
+    ),
+    (
+        "société",
+        "the company's name: the payload has domain (its web domain)",
+    ),
+    (
+        "empresa",
+        "the company's name: the payload has domain (its web domain)",
+    ),
+    (
         "companylinkedinurl",
         "the company's LinkedIn page, not a person's profile",
     ),
