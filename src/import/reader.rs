@@ -568,6 +568,52 @@ mod tests {
         assert_eq!(d.encoding, Encoding::Utf8);
     }
 
+    /// Any bytes, cut anywhere: no panic, and the same rows (or the same error) as at once.
+    #[test]
+    fn random_files_in_random_chunks() {
+        let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1d);
+        let alphabet: &[u8] = b"ab,;\t|\"\r\n \xff\xfe\xe9\x00";
+        let heads: [&[u8]; 4] = [b"", b"Email,First Name\n", b"\xff\xfe", b"Notes:\n\n"];
+        for _ in 0..3_000 {
+            let mut bytes = rng.pick(&heads).to_vec();
+            // Sometimes past the first 64 KiB, where the rows are parsed as they come.
+            if rng.chance(5) {
+                bytes.extend_from_slice(b"Email,First Name\n");
+                bytes.extend(b"a@example.com,Jo\n".repeat(4_000));
+            }
+            let len = rng.below(60);
+            bytes.extend((0..len).map(|_| *rng.pick(alphabet)));
+            let small = Settings {
+                max_row_bytes: 1 + rng.below(60),
+                ..Settings::default()
+            };
+            let whole = {
+                let mut imp = Importer::new(small.clone());
+                imp.push(&bytes).and_then(|mut r| {
+                    r.extend(imp.finish()?);
+                    Ok(r)
+                })
+            };
+            let mut imp = Importer::new(small);
+            let mut rest = &bytes[..];
+            let mut cut: Result<Vec<(u64, Row)>, ImportError> = Ok(Vec::new());
+            while !rest.is_empty() {
+                let n = 1 + rng.below(rest.len());
+                let (a, b) = rest.split_at(n);
+                rest = b;
+                cut = cut.and_then(|mut r| {
+                    r.extend(imp.push(a)?);
+                    Ok(r)
+                });
+            }
+            cut = cut.and_then(|mut r| {
+                r.extend(imp.finish()?);
+                Ok(r)
+            });
+            assert_eq!(cut, whole, "{bytes:x?}");
+        }
+    }
+
     #[test]
     fn files_that_cannot_be_imported() {
         let e = all(b"Email,E-mail\na,b\n", 100, settings()).unwrap_err();
