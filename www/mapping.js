@@ -20,6 +20,9 @@ const STORE = 'contact-rules.mapping.v1:';
 const KEYS = ['email', 'linkedin_url', 'first_name', 'last_name', 'title', 'phone_number', 'location', 'account_id',
   'domain', 'do_not_contact', 'tags'];
 
+/** The select's value that asks for a custom field's UUID. */
+const CUSTOM = '\u0000custom';
+
 const DELIMITERS = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'vertical bars' };
 
 function remembered(headers) {
@@ -157,9 +160,18 @@ export function setupMapping(pkg, options, run) {
         h('option', { value: '' }, '— not imported —'),
         KEYS.map((k) => h('option', { value: k, selected: c.key === k }, k)),
         c.key && !KEYS.includes(c.key) ? h('option', { value: c.key, selected: true }, c.key) : null,
+        h('option', { value: CUSTOM }, 'a custom field…'),
       );
       if (c.key === null) select.value = '';
-      select.addEventListener('change', () => choose(c.index, select.value === '' ? null : select.value));
+      select.addEventListener('change', () => {
+        if (select.value !== CUSTOM) return choose(c.index, select.value === '' ? null : select.value);
+        // A custom field of the CRM: its UUID, checked by the package's UUID rule.
+        const typed = prompt(`The UUID of the custom field for “${c.header}”:`) ?? '';
+        const uuid = typed.trim() === '' ? null : pkg.normalizeUuid(typed);
+        if (uuid?.ok) return choose(c.index, `custom_field_${uuid.value}`);
+        if (uuid) alert(`That is not a UUID: ${uuid.error.message}`);
+        select.value = c.key ?? '';
+      });
       return h(
         'tr',
         { dataset: { column: String(c.index), key: c.key ?? '' }, class: problems.length && error?.problems?.some((p) => p.columns.includes(c.index)) ? 'conflict' : null },

@@ -153,13 +153,23 @@ test('the mapping step: suggestions, traps, a change remembered, the preview and
   const preview = await page.$$eval('#mapping .preview-table tbody tr', (rows) => rows.map((r) => r.querySelector('code').textContent));
   assert.equal(preview.length, 5);
   assert.ok(preview.every((p) => !p.includes('"location"')), 'the preview follows the change');
+  // A column to a custom field: its UUID asked, checked, and the key shown as chosen.
+  page.once('dialog', (d) => d.accept('{6BA7B810-9DAD-11D1-80B4-00C04FD430C8}'));
+  await page.selectOption('#mapping select[data-column="55"]', '\u0000custom');
+  const cf = 'custom_field_6ba7b810-9dad-11d1-80b4-00c04fd430c8';
+  assert.equal(await page.inputValue('#mapping select[data-column="55"]'), cf);
+  assert.equal(await page.textContent('#mapping-cli'), `contact-rules check --map Location=- --map 'E-mail Display Name=${cf}' outlook.csv`);
   await page.click('#mapping-run');
   await page.waitForSelector('body[data-bulk="done"]');
-  assert.deepEqual(await pageResults(page), cliResults('outlook.csv', ['--map', 'Location=-']));
+  assert.deepEqual(
+    await pageResults(page),
+    cliResults('outlook.csv', ['--map', 'Location=-', '--map', `E-mail Display Name=${cf}`]),
+  );
 
   // The next file with the same header gets the same mapping back.
   await upload(page, 'outlook.csv');
   assert.equal((await fields(page)).Location, '');
+  assert.equal((await fields(page))['E-mail Display Name'], cf);
   assert.match(await page.textContent('#mapping-restored'), /restored/);
   await page.click('#mapping-reset');
   assert.equal((await fields(page)).Location, 'location');
