@@ -914,6 +914,14 @@ fn csv_dialect_flags() {
         "{}",
         r.stderr
     );
+    let r = run(&["check", "--input", "csv", "--summary"], input.as_bytes());
+    assert!(
+        r.stderr.ends_with(
+            "columns\n  email          <- \"Email\" (column 1)\n  first_name     <- \"First Name\" (column 2)\n"
+        ),
+        "--summary ends with the mapping: {}",
+        r.stderr
+    );
     let r = run(
         &["check", "--input", "csv", "--delimiter", ","],
         input.as_bytes(),

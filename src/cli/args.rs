@@ -154,7 +154,8 @@ pub struct CsvFlags {
     pub map_file: Option<PathBuf>,
 
     /// Columns that map to no payload key: left out (and listed on stderr), or kept under
-    /// their header name as unknown keys (then --unknown-keys decides).
+    /// their header name as unknown keys (then --unknown-keys decides). A header of payload
+    /// keys only (no alias needed) always keeps them, as --columns exact does.
     #[arg(long, value_enum, value_name = "WHAT", default_value_t = UnmappedArg::Drop)]
     pub unmapped: UnmappedArg,
 

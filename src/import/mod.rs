@@ -16,7 +16,7 @@ pub mod reader;
 mod row;
 
 pub use reader::{Importer, Row, Settings};
-pub use row::{row_payload, tags_cell};
+pub use row::{row_payload, tags_cell, RowReader};
 
 use columns::{Mapping, Unmapped};
 

@@ -4,7 +4,7 @@
 
 use super::columns::{Mapping, Problem, Unmapped};
 use super::dialect::{self, Encoding};
-use super::{header_row, row_payload, HEADER_SEARCH_ROWS};
+use super::{header_row, RowReader, HEADER_SEARCH_ROWS};
 use crate::issue::{Code, FieldIssue, Issue};
 use serde::Serialize;
 use serde_json::Value;
@@ -106,6 +106,8 @@ pub struct Importer {
     after_cr: bool,
     /// The line where the row being read starts, once it has started.
     row_line: Option<u64>,
+    /// Rows as payloads, once the mapping is known.
+    reader: Option<RowReader>,
 }
 
 /// The line ends in `bytes` (CR, LF, CRLF), after a CR when `after_cr`; and whether `bytes`
@@ -132,18 +134,32 @@ fn line_ends(bytes: &[u8], mut after_cr: bool) -> (u64, bool) {
 
 struct RawRow {
     line: u64,
-    cells: Vec<Vec<u8>>,
+    /// The cells' bytes one after another, and where each cell ends.
+    data: Vec<u8>,
+    ends: Vec<usize>,
     too_large: bool,
     too_many: bool,
 }
 
 impl RawRow {
+    fn cells(&self) -> Vec<&[u8]> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let cell = self.data.get(start..end).unwrap_or_default();
+                start = end;
+                cell
+            })
+            .collect()
+    }
+
     fn lossy(&self) -> Vec<String> {
         if self.too_large || self.too_many {
             return Vec::new();
         }
-        self.cells
-            .iter()
+        self.cells()
+            .into_iter()
             .map(|c| String::from_utf8_lossy(c).into_owned())
             .collect()
     }
@@ -173,6 +189,7 @@ impl Importer {
             lines: 0,
             after_cr: false,
             row_line: None,
+            reader: None,
         }
     }
 
@@ -332,15 +349,14 @@ impl Importer {
                     }
                 }
                 R::Record => {
-                    let mut cells = Vec::with_capacity(self.endlen);
-                    let mut start = 0;
-                    for &e in self.ends.get(..self.endlen).unwrap_or_default() {
-                        cells.push(self.data.get(start..e).unwrap_or_default().to_vec());
-                        start = e;
-                    }
                     let row = RawRow {
                         line: self.row_line.take().unwrap_or(self.lines + 1),
-                        cells,
+                        data: if self.too_large {
+                            Vec::new()
+                        } else {
+                            self.data.get(..self.outlen).unwrap_or_default().to_vec()
+                        },
+                        ends: self.ends.get(..self.endlen).unwrap_or_default().to_vec(),
                         too_large: self.too_large,
                         too_many: self.too_many,
                     };
@@ -406,8 +422,8 @@ impl Importer {
             self.failed = Some(e.clone());
             return Err(e);
         }
-        let mut names: Vec<String> = Vec::with_capacity(header.cells.len());
-        for cell in &header.cells {
+        let mut names: Vec<String> = Vec::with_capacity(header.ends.len());
+        for cell in header.cells() {
             let Ok(name) = std::str::from_utf8(cell) else {
                 let e = ImportError::Header(format!(
                     "the CSV header's column {} is not UTF-8 (give the file's encoding)",
@@ -456,6 +472,7 @@ impl Importer {
             mapping,
             report,
         });
+        self.reader = self.dialect.as_ref().map(|d| RowReader::new(&d.mapping));
         if !problems.is_empty() {
             let e = ImportError::Mapping(problems);
             self.failed = Some(e.clone());
@@ -471,7 +488,7 @@ impl Importer {
         if row.too_large {
             return Row::TooLarge;
         }
-        if row.too_many || row.cells.len() > self.columns_cap {
+        if row.too_many || row.ends.len() > self.columns_cap {
             return Row::Invalid(Issue::at(
                 Vec::new(),
                 FieldIssue::new(Code::RowInvalid).with_message(format!(
@@ -481,11 +498,10 @@ impl Importer {
                 None,
             ));
         }
-        let Some(d) = &self.dialect else {
+        let Some(reader) = &self.reader else {
             return Row::Payload(Value::Object(serde_json::Map::new()));
         };
-        let cells: Vec<&[u8]> = row.cells.iter().map(Vec::as_slice).collect();
-        match row_payload(&d.mapping, &cells, self.encoding) {
+        match reader.payload(&row.cells(), self.encoding) {
             Ok(p) => Row::Payload(p),
             Err(issue) => Row::Invalid(*issue),
         }

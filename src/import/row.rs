@@ -36,74 +36,107 @@ pub fn row_payload(
     cells: &[&[u8]],
     encoding: Encoding,
 ) -> Result<Value, Box<Issue>> {
-    let columns = mapping.columns.len();
-    if let Some(extra) = cells
-        .iter()
-        .enumerate()
-        .skip(columns)
-        .find(|(_, c)| !c.is_empty())
-        .map(|(i, _)| i)
-    {
-        return Err(row_invalid(
-            format!(
-                "This row has a value in column {}, but the header has {columns} columns.",
-                extra + 1
-            ),
-            extra,
-            None,
-        ));
+    RowReader::new(mapping).payload(cells, encoding)
+}
+
+/// [`row_payload`] with the mapping's columns per key worked out once, for reading many rows.
+#[derive(Debug, Clone)]
+pub struct RowReader {
+    /// Each key and its columns in the order a row takes them.
+    keys: Vec<(String, Vec<usize>)>,
+    /// The unmapped columns kept under their header.
+    kept: Vec<(usize, String)>,
+    /// Every column's header.
+    headers: Vec<String>,
+}
+
+impl RowReader {
+    /// The reader of rows under `mapping`.
+    pub fn new(mapping: &Mapping) -> RowReader {
+        RowReader {
+            keys: mapping.keys(),
+            kept: mapping
+                .unmapped()
+                .filter(|c| c.keep)
+                .map(|c| (c.index, c.header.clone()))
+                .collect(),
+            headers: mapping.columns.iter().map(|c| c.header.clone()).collect(),
+        }
     }
-    let text = |i: usize| -> Result<&str, Box<Issue>> {
-        let cell = cells.get(i).copied().unwrap_or_default();
-        std::str::from_utf8(cell).map_err(|_| {
-            let header = mapping.columns.get(i).map(|c| c.header.clone());
-            row_invalid(
+
+    /// One row as a payload; see [`row_payload`].
+    ///
+    /// # Errors
+    /// As [`row_payload`].
+    pub fn payload(&self, cells: &[&[u8]], encoding: Encoding) -> Result<Value, Box<Issue>> {
+        let columns = self.headers.len();
+        if let Some(extra) = cells
+            .iter()
+            .enumerate()
+            .skip(columns)
+            .find(|(_, c)| !c.is_empty())
+            .map(|(i, _)| i)
+        {
+            return Err(row_invalid(
                 format!(
-                    "Column {}{} of this row is not valid {} text; if the file is in another \
-                     encoding (such as Windows-1252), read it as such.",
-                    i + 1,
-                    header
-                        .as_deref()
-                        .map(|h| format!(" ({h:?})"))
-                        .unwrap_or_default(),
-                    encoding.label().to_ascii_uppercase(),
+                    "This row has a value in column {}, but the header has {columns} columns.",
+                    extra + 1
                 ),
-                i,
-                header,
-            )
-        })
-    };
-    let mut entries: Vec<(usize, String, Value)> = Vec::new();
-    for (key, cols) in mapping.keys() {
-        let mut chosen: Option<(usize, &str)> = None;
-        for &i in &cols {
-            let t = text(i)?;
-            if t.is_empty() {
-                continue;
+                extra,
+                None,
+            ));
+        }
+        let text = |i: usize| -> Result<&str, Box<Issue>> {
+            let cell = cells.get(i).copied().unwrap_or_default();
+            std::str::from_utf8(cell).map_err(|_| {
+                let header = self.headers.get(i).cloned();
+                row_invalid(
+                    format!(
+                        "Column {}{} of this row is not valid {} text; if the file is in another \
+                         encoding (such as Windows-1252), read it as such.",
+                        i + 1,
+                        header
+                            .as_deref()
+                            .map(|h| format!(" ({h:?})"))
+                            .unwrap_or_default(),
+                        encoding.label().to_ascii_uppercase(),
+                    ),
+                    i,
+                    header,
+                )
+            })
+        };
+        let mut entries: Vec<(usize, &str, Value)> = Vec::with_capacity(self.keys.len());
+        for (key, cols) in &self.keys {
+            let mut chosen: Option<(usize, &str)> = None;
+            for &i in cols {
+                let t = text(i)?;
+                if t.is_empty() {
+                    continue;
+                }
+                if !t.trim().is_empty() {
+                    chosen = Some((i, t));
+                    break;
+                }
+                chosen.get_or_insert((i, t));
             }
-            if !t.trim().is_empty() {
-                chosen = Some((i, t));
-                break;
+            if let Some((i, t)) = chosen {
+                entries.push((i, key, cell_value(key, t)));
             }
-            chosen.get_or_insert((i, t));
         }
-        if let Some((i, t)) = chosen {
-            let value = cell_value(&key, t);
-            entries.push((i, key, value));
+        for (i, header) in &self.kept {
+            let t = text(*i)?;
+            if !t.is_empty() {
+                entries.push((*i, header, Value::String(t.to_owned())));
+            }
         }
-    }
-    for c in mapping.unmapped().filter(|c| c.keep) {
-        let t = text(c.index)?;
-        if !t.is_empty() {
-            entries.push((c.index, c.header.clone(), Value::String(t.to_owned())));
+        entries.sort_by_key(|(i, _, _)| *i);
+        let mut map = Map::new();
+        for (_, k, v) in entries {
+            map.insert(k.to_owned(), v);
         }
+        Ok(Value::Object(map))
     }
-    entries.sort_by_key(|(i, _, _)| *i);
-    let mut map = Map::new();
-    for (_, k, v) in entries {
-        map.insert(k, v);
-    }
-    Ok(Value::Object(map))
 }
 
 fn row_invalid(message: String, column: usize, header: Option<String>) -> Box<Issue> {
