@@ -71,8 +71,9 @@ export function setupMapping(pkg, options, run) {
     let batch = imp.push(current.head);
     const rows = 'rows' in batch ? [...batch.rows] : [];
     let dialect = batch.dialect;
+    // Always finished, which frees the import (after an error it says the error again).
+    const end = imp.finish();
     if (!('error' in batch)) {
-      const end = imp.finish();
       if ('rows' in end && current.complete) rows.push(...end.rows);
       dialect ??= end.dialect;
       if ('error' in end) batch = end;

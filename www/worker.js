@@ -41,14 +41,23 @@ pkgReady.catch(() => {}); // reported when a run awaits it
 function csvImport(pkg, importOptions, onRecord) {
   const imp = pkg.createCsvImport(importOptions ?? {});
   let index = 0;
+  let open = true;
   const take = (batch) => {
     if ('error' in batch) {
+      if (open) imp.finish(); // frees the import
+      open = false;
       const m = batch.error.message;
       throw new Error(m.charAt(0).toUpperCase() + m.slice(1));
     }
     for (const row of batch.rows) onRecord({ index: index++, ...row });
   };
-  return { push: (bytes) => take(imp.push(bytes)), end: () => take(imp.finish()) };
+  return {
+    push: (bytes) => take(imp.push(bytes)),
+    end: () => {
+      open = false;
+      take(imp.finish());
+    },
+  };
 }
 
 self.addEventListener('message', (event) => {
