@@ -81,6 +81,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return exit::usage();
     }
     let mut report = None;
+    let mut csv = None;
     let source = match format {
         InputFormat::Ndjson => Source::Ndjson(Lines::new(
             input::buffered(reader, Arc::clone(&bytes_read)),
@@ -93,6 +94,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         InputFormat::Csv => match open_csv(reader, &args, Arc::clone(&bytes_read), max) {
             Ok(Some(rows)) => {
                 report = rows.report();
+                csv = rows.converter();
                 Source::Csv(Box::new(rows))
             }
             Ok(None) => Source::Empty,
@@ -127,6 +129,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let cx = Context {
         options,
         fastapi: args.fastapi,
+        csv,
     };
     let jobs = args
         .jobs

@@ -2,9 +2,8 @@
 //! or CSV rows. Every reader holds at most one record (capped at the record size limit plus one
 //! byte) in memory, however long the record or the input is.
 
-use contact_rules::import::reader::Dialect;
-use contact_rules::import::{Importer, Row, Settings};
-use serde_json::Value;
+use contact_rules::import::reader::{Converter, CsvRow, Dialect};
+use contact_rules::import::{Importer, Settings};
 use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
@@ -43,8 +42,9 @@ pub enum Record {
     Json(Vec<u8>),
     /// A record over the size limit; its bytes were skipped, not kept.
     TooLarge,
-    /// A CSV row, read by the crate's importer (a payload, or the row's one issue).
-    Row(Row),
+    /// A CSV row as the crate's importer read it; the worker makes it a payload
+    /// (`Context::csv`, the importer's converter).
+    Csv(CsvRow),
 }
 
 impl Record {
@@ -52,26 +52,10 @@ impl Record {
     pub fn weight(&self) -> usize {
         let held = match self {
             Record::Json(b) => b.len(),
-            Record::TooLarge | Record::Row(Row::TooLarge) => 0,
-            Record::Row(Row::Payload(v)) => value_weight(v),
-            Record::Row(Row::Invalid(i)) => i.message.len(),
+            Record::TooLarge => 0,
+            Record::Csv(row) => row.weight(),
         };
         held + 64
-    }
-}
-
-/// About how many bytes a JSON value holds.
-fn value_weight(v: &Value) -> usize {
-    match v {
-        Value::String(s) => s.len() + 24,
-        Value::Array(a) => a.iter().map(value_weight).sum::<usize>() + 24,
-        Value::Object(m) => {
-            m.iter()
-                .map(|(k, v)| k.len() + value_weight(v))
-                .sum::<usize>()
-                + 24
-        }
-        _ => 8,
     }
 }
 
@@ -433,7 +417,7 @@ impl ArrayElements {
 pub struct CsvRows {
     r: Input,
     importer: Importer,
-    queue: VecDeque<Row>,
+    queue: VecDeque<CsvRow>,
     done: bool,
 }
 
@@ -467,14 +451,19 @@ impl CsvRows {
         let chunk = fill(&mut self.r)?;
         let (rows, n) = if chunk.is_empty() {
             self.done = true;
-            (self.importer.finish(), 0)
+            (self.importer.finish_rows(), 0)
         } else {
-            (self.importer.push(chunk), chunk.len())
+            (self.importer.push_rows(chunk), chunk.len())
         };
         self.r.consume(n);
         let rows = rows.map_err(|e| ReadError::Format(e.to_string()))?;
-        self.queue.extend(rows.into_iter().map(|(_, row)| row));
+        self.queue.extend(rows);
         Ok(())
+    }
+
+    /// What turns the rows into payloads (known once the header is read).
+    pub fn converter(&self) -> Option<Converter> {
+        self.importer.converter().cloned()
     }
 
     /// The mapping report for `--summary` (none with `--columns exact`).
@@ -493,7 +482,7 @@ impl CsvRows {
     fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
         loop {
             if let Some(row) = self.queue.pop_front() {
-                return Ok(Some(Record::Row(row)));
+                return Ok(Some(Record::Csv(row)));
             }
             if self.done {
                 return Ok(None);
@@ -506,6 +495,7 @@ impl CsvRows {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use contact_rules::import::Row;
 
     fn input(bytes: &[u8]) -> Input {
         buffered(Box::new(io::Cursor::new(bytes.to_vec())), Arc::default())
@@ -618,7 +608,7 @@ mod tests {
         assert!(err.unwrap().contains("after the end"));
     }
 
-    fn csv(bytes: &[u8], max: usize) -> Result<(Vec<String>, Vec<Record>), String> {
+    fn csv(bytes: &[u8], max: usize) -> Result<(Vec<String>, Vec<Row>), String> {
         let settings = Settings {
             encoding: Some(contact_rules::import::dialect::Encoding::Utf8),
             exact: true,
@@ -636,13 +626,21 @@ mod tests {
             .iter()
             .map(|c| c.header.clone())
             .collect();
+        let converter = rows.converter().expect("a header");
         let (recs, err) = drain(Source::Csv(Box::new(rows)));
         assert_eq!(err, None);
-        Ok((headers, recs))
+        let rows = recs
+            .into_iter()
+            .map(|r| match r {
+                Record::Csv(row) => converter.convert(&row),
+                other => panic!("not a CSV row: {other:?}"),
+            })
+            .collect();
+        Ok((headers, rows))
     }
 
-    fn payload(v: Value) -> Record {
-        Record::Row(Row::Payload(v))
+    fn payload(v: serde_json::Value) -> Row {
+        Row::Payload(v)
     }
 
     #[test]
@@ -668,15 +666,13 @@ mod tests {
             recs,
             vec![
                 payload(serde_json::json!({"a": "short"})),
-                Record::Row(Row::TooLarge),
+                Row::TooLarge,
                 payload(serde_json::json!({"a": "ok"}))
             ]
         );
         let many = format!("a\n{}\nb", ",".repeat(500));
         let (_, recs) = csv(many.as_bytes(), 1000).unwrap();
-        assert!(
-            matches!(&recs[0], Record::Row(Row::Invalid(i)) if i.message.contains("more than 65 cells"))
-        );
+        assert!(matches!(&recs[0], Row::Invalid(i) if i.message.contains("more than 65 cells")));
         assert_eq!(recs[1], payload(serde_json::json!({"a": "b"})));
     }
 

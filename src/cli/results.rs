@@ -2,6 +2,7 @@
 //! line, and the counts behind `--summary`.
 
 use super::input::Record;
+use contact_rules::import::reader::Converter;
 use contact_rules::import::Row;
 use contact_rules::{validate_contact, validate_contact_str, Code, Contact, FieldIssue, Issue};
 use contact_rules::{Options, Outcome};
@@ -16,6 +17,8 @@ pub struct Context {
     pub options: Options,
     /// Invalid records in FastAPI's shape.
     pub fastapi: bool,
+    /// What turns CSV rows into payloads (the crate's importer's, for a CSV input).
+    pub csv: Option<Converter>,
 }
 
 /// An outcome with one error.
@@ -55,9 +58,11 @@ pub fn validate(record: &Record, cx: &Context) -> Outcome {
             Err(e) => invalid_json(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
         },
         Record::TooLarge => too_large(cx.options.limits.max_payload_bytes),
-        Record::Row(Row::Payload(payload)) => validate_contact(payload, &cx.options),
-        Record::Row(Row::Invalid(issue)) => failed(issue.clone()),
-        Record::Row(Row::TooLarge) => too_large(cx.options.limits.max_payload_bytes),
+        Record::Csv(row) => match cx.csv.as_ref().map(|c| c.convert(row)) {
+            Some(Row::Payload(payload)) => validate_contact(&payload, &cx.options),
+            Some(Row::Invalid(issue)) => failed(issue),
+            Some(Row::TooLarge) | None => too_large(cx.options.limits.max_payload_bytes),
+        },
     }
 }
 
@@ -193,6 +198,7 @@ mod tests {
         Context {
             options: Options::default(),
             fastapi: false,
+            csv: None,
         }
     }
 
@@ -207,16 +213,38 @@ mod tests {
             [Code::InvalidJson]
         );
         assert_eq!(codes(Record::TooLarge), [Code::PayloadTooLarge]);
-        let row_invalid = Issue::at(Vec::new(), FieldIssue::new(Code::RowInvalid), None);
-        assert_eq!(
-            codes(Record::Row(Row::Invalid(row_invalid))),
-            [Code::RowInvalid]
-        );
-        assert_eq!(codes(Record::Row(Row::TooLarge)), [Code::PayloadTooLarge]);
         assert_eq!(codes(Record::Json(b"[]".to_vec())), [Code::ObjectType]);
+        // CSV rows, made payloads by the importer's converter on the worker.
+        let mut imp = contact_rules::import::Importer::new(contact_rules::import::Settings {
+            exact: true,
+            encoding: Some(contact_rules::import::dialect::Encoding::Utf8),
+            max_row_bytes: 20,
+            ..Default::default()
+        });
+        let mut rows = imp
+            .push_rows(b"first_name\nJane\n\xff\nJo,x\n123456789012345678901\n")
+            .unwrap();
+        rows.extend(imp.finish_rows().unwrap());
+        let csv = Context {
+            options: Options::default(),
+            fastapi: false,
+            csv: imp.converter().cloned(),
+        };
+        let got: Vec<Vec<Code>> = rows
+            .into_iter()
+            .map(|r| {
+                let out = validate(&Record::Csv(r), &csv);
+                out.errors.iter().map(|i| i.code).collect()
+            })
+            .collect();
         assert_eq!(
-            codes(Record::Row(Row::Payload(json!({"first_name": "Jane"})))),
-            [Code::EmailOrLinkedinRequired]
+            got,
+            [
+                vec![Code::EmailOrLinkedinRequired],
+                vec![Code::RowInvalid],
+                vec![Code::RowInvalid],
+                vec![Code::PayloadTooLarge]
+            ]
         );
         let too_large = validate(&Record::TooLarge, &cx);
         let from_lib = validate_contact_str(&" ".repeat((1 << 20) + 1), &cx.options);

@@ -80,6 +80,38 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// Turns the rows of one file into payloads: what [`Importer::push`] does to each row, apart,
+/// so that the command line can do it on its worker threads.
+#[derive(Debug, Clone)]
+pub struct Converter {
+    reader: RowReader,
+    encoding: Encoding,
+    columns_cap: usize,
+}
+
+impl Converter {
+    /// The row as a payload, or its one issue.
+    pub fn convert(&self, row: &CsvRow) -> Row {
+        if row.too_large {
+            return Row::TooLarge;
+        }
+        if row.too_many || row.ends.len() > self.columns_cap {
+            return Row::Invalid(Issue::at(
+                Vec::new(),
+                FieldIssue::new(Code::RowInvalid).with_message(format!(
+                    "This row has more than {} cells, far more than the header's columns.",
+                    self.columns_cap
+                )),
+                None,
+            ));
+        }
+        match self.reader.payload(&row.cells(), self.encoding) {
+            Ok(p) => Row::Payload(p),
+            Err(issue) => Row::Invalid(*issue),
+        }
+    }
+}
+
 /// A CSV file read chunk by chunk: [`Importer::push`] the bytes, then [`Importer::finish`].
 pub struct Importer {
     settings: Settings,
@@ -95,7 +127,7 @@ pub struct Importer {
     too_many: bool,
     columns_cap: usize,
     /// Rows read before the header was chosen.
-    candidates: Vec<RawRow>,
+    candidates: Vec<CsvRow>,
     dialect: Option<Dialect>,
     failed: Option<ImportError>,
     encoding: Encoding,
@@ -107,12 +139,18 @@ pub struct Importer {
     /// The line where the row being read starts, once it has started.
     row_line: Option<u64>,
     /// Rows as payloads, once the mapping is known.
-    reader: Option<RowReader>,
+    converter: Option<Converter>,
 }
 
 /// The line ends in `bytes` (CR, LF, CRLF), after a CR when `after_cr`; and whether `bytes`
 /// ends with a CR.
 fn line_ends(bytes: &[u8], mut after_cr: bool) -> (u64, bool) {
+    // Most files end lines with LF alone: then a count the compiler vectorizes.
+    if !bytes.contains(&b'\r') {
+        let lf = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        let joined = u64::from(after_cr && bytes.first() == Some(&b'\n'));
+        return (lf - joined, after_cr && bytes.is_empty());
+    }
     let mut n = 0;
     for &b in bytes {
         match b {
@@ -132,7 +170,10 @@ fn line_ends(bytes: &[u8], mut after_cr: bool) -> (u64, bool) {
     (n, after_cr)
 }
 
-struct RawRow {
+/// A row as read, before it becomes a payload ([`Converter::convert`]): its cells' bytes (UTF-8,
+/// or a UTF-8 file's bytes as they are), capped at the row size limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvRow {
     line: u64,
     /// The cells' bytes one after another, and where each cell ends.
     data: Vec<u8>,
@@ -141,7 +182,17 @@ struct RawRow {
     too_many: bool,
 }
 
-impl RawRow {
+impl CsvRow {
+    /// The 1-based line of the file where the row starts.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// About how much memory the row holds.
+    pub fn weight(&self) -> usize {
+        self.data.len() + self.ends.len() * std::mem::size_of::<usize>()
+    }
+
     fn cells(&self) -> Vec<&[u8]> {
         let mut start = 0;
         self.ends
@@ -189,7 +240,7 @@ impl Importer {
             lines: 0,
             after_cr: false,
             row_line: None,
-            reader: None,
+            converter: None,
         }
     }
 
@@ -205,7 +256,8 @@ impl Importer {
     /// # Errors
     /// The file cannot be imported (an ambiguous mapping, a header that cannot be read).
     pub fn push(&mut self, bytes: &[u8]) -> Result<Vec<(u64, Row)>, ImportError> {
-        self.feed(bytes, false)
+        let rows = self.feed(bytes, false)?;
+        Ok(self.convert_all(rows))
     }
 
     /// Ends the file; the last rows.
@@ -213,10 +265,40 @@ impl Importer {
     /// # Errors
     /// As [`Importer::push`].
     pub fn finish(&mut self) -> Result<Vec<(u64, Row)>, ImportError> {
+        let rows = self.feed(&[], true)?;
+        Ok(self.convert_all(rows))
+    }
+
+    /// [`Importer::push`] without turning the rows into payloads: do that with
+    /// [`Importer::converter`], elsewhere (the command line's worker threads).
+    ///
+    /// # Errors
+    /// As [`Importer::push`].
+    pub fn push_rows(&mut self, bytes: &[u8]) -> Result<Vec<CsvRow>, ImportError> {
+        self.feed(bytes, false)
+    }
+
+    /// [`Importer::finish`] without turning the rows into payloads.
+    ///
+    /// # Errors
+    /// As [`Importer::push`].
+    pub fn finish_rows(&mut self) -> Result<Vec<CsvRow>, ImportError> {
         self.feed(&[], true)
     }
 
-    fn feed(&mut self, bytes: &[u8], last: bool) -> Result<Vec<(u64, Row)>, ImportError> {
+    /// What turns this file's rows into payloads, once its header has been read.
+    pub fn converter(&self) -> Option<&Converter> {
+        self.converter.as_ref()
+    }
+
+    fn convert_all(&self, rows: Vec<CsvRow>) -> Vec<(u64, Row)> {
+        match &self.converter {
+            Some(c) => rows.into_iter().map(|r| (r.line, c.convert(&r))).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    fn feed(&mut self, bytes: &[u8], last: bool) -> Result<Vec<CsvRow>, ImportError> {
         if let Some(e) = &self.failed {
             return Err(e.clone());
         }
@@ -259,7 +341,7 @@ impl Importer {
         &mut self,
         bytes: &[u8],
         last: bool,
-        out: &mut Vec<(u64, Row)>,
+        out: &mut Vec<CsvRow>,
     ) -> Result<(), ImportError> {
         let Some(decoder) = self.decoder.as_mut() else {
             return self.csv(bytes, false, out);
@@ -274,7 +356,7 @@ impl Importer {
         &mut self,
         mut input: &[u8],
         end: bool,
-        out: &mut Vec<(u64, Row)>,
+        out: &mut Vec<CsvRow>,
     ) -> Result<(), ImportError> {
         use csv_core::ReadRecordResult as R;
         let max = self.settings.max_row_bytes.max(1);
@@ -349,7 +431,7 @@ impl Importer {
                     }
                 }
                 R::Record => {
-                    let row = RawRow {
+                    let row = CsvRow {
                         line: self.row_line.take().unwrap_or(self.lines + 1),
                         data: if self.too_large {
                             Vec::new()
@@ -376,12 +458,12 @@ impl Importer {
         }
     }
 
-    fn row(&mut self, row: RawRow, out: &mut Vec<(u64, Row)>) -> Result<(), ImportError> {
+    fn row(&mut self, row: CsvRow, out: &mut Vec<CsvRow>) -> Result<(), ImportError> {
         if self.dialect.is_some() {
-            out.push((row.line, self.convert(&row)));
+            out.push(row);
             return Ok(());
         }
-        let mapped = |r: &RawRow| {
+        let mapped = |r: &CsvRow| {
             Mapping::suggest(&r.lossy(), Unmapped::Drop)
                 .columns
                 .iter()
@@ -402,12 +484,12 @@ impl Importer {
         Ok(())
     }
 
-    fn choose_header(&mut self, out: &mut Vec<(u64, Row)>) -> Result<(), ImportError> {
+    fn choose_header(&mut self, out: &mut Vec<CsvRow>) -> Result<(), ImportError> {
         let candidates = std::mem::take(&mut self.candidates);
         let skipped = if self.settings.exact {
             0
         } else {
-            let cells: Vec<Vec<String>> = candidates.iter().map(RawRow::lossy).collect();
+            let cells: Vec<Vec<String>> = candidates.iter().map(CsvRow::lossy).collect();
             header_row(&cells)
         };
         let mut rest = candidates.into_iter().skip(skipped);
@@ -472,39 +554,20 @@ impl Importer {
             mapping,
             report,
         });
-        self.reader = self.dialect.as_ref().map(|d| RowReader::new(&d.mapping));
+        self.converter = self.dialect.as_ref().map(|d| Converter {
+            reader: RowReader::new(&d.mapping),
+            encoding: self.encoding,
+            columns_cap: self.columns_cap,
+        });
         if !problems.is_empty() {
             let e = ImportError::Mapping(problems);
             self.failed = Some(e.clone());
             return Err(e);
         }
         for row in rest {
-            out.push((row.line, self.convert(&row)));
+            out.push(row);
         }
         Ok(())
-    }
-
-    fn convert(&self, row: &RawRow) -> Row {
-        if row.too_large {
-            return Row::TooLarge;
-        }
-        if row.too_many || row.ends.len() > self.columns_cap {
-            return Row::Invalid(Issue::at(
-                Vec::new(),
-                FieldIssue::new(Code::RowInvalid).with_message(format!(
-                    "This row has more than {} cells, far more than the header's columns.",
-                    self.columns_cap
-                )),
-                None,
-            ));
-        }
-        let Some(reader) = &self.reader else {
-            return Row::Payload(Value::Object(serde_json::Map::new()));
-        };
-        match reader.payload(&row.cells(), self.encoding) {
-            Ok(p) => Row::Payload(p),
-            Err(issue) => Row::Invalid(*issue),
-        }
     }
 }
 
