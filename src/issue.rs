@@ -103,6 +103,18 @@ codes! {
     PayloadTooLarge = "payload_too_large", Error, "The payload is too large.";
     /// Command line: a record that is not JSON (or not UTF-8).
     InvalidJson = "invalid_json", Error, "This record is not valid JSON.";
+    // --- Spreadsheet imports (src/import/, issue 16): damage a spreadsheet does to values, and
+    // rows of a file that cannot be read. Kept together so that other additions merge apart.
+    /// A phone number or an ID that a spreadsheet turned into a number in scientific notation.
+    SpreadsheetScientificNotation = "spreadsheet_scientific_notation", Error, "A spreadsheet turned this value into a number in scientific notation (such as 4.15555E+09), which loses digits; format the column as text and export it again.";
+    /// Digits only, valid only with the leading 0 or + (00) that a spreadsheet drops.
+    PhoneLeadingZeroLost = "phone_leading_zero_lost", Error, "This phone number is only valid with a leading 0 or + that a spreadsheet may have dropped; format the column as text and export it again.";
+    /// Part of a UUID, or a UUID broken by spaces or line breaks.
+    UuidSplit = "uuid_split", Error, "This is part of a UUID, or a UUID broken by spaces or line breaks; give the whole UUID (8-4-4-4-12 hex digits).";
+    /// A row of an imported file that cannot be read (a value beyond the header's columns,
+    /// text not in the file's encoding).
+    RowInvalid = "row_invalid", Error, "This row of the file cannot be read as a contact.";
+    // --- end of the spreadsheet import block.
     /// The email is at a free mailbox provider.
     EmailFreeProvider = "email_free_provider", Warning, "This is a free mailbox address; no company can be derived from it.";
     /// The email's domain looks like a typo.

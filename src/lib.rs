@@ -40,6 +40,7 @@ pub mod custom_field;
 pub mod domain;
 pub mod email;
 pub mod envelope;
+pub mod import;
 pub mod issue;
 pub mod linkedin;
 pub mod options;
@@ -50,6 +51,7 @@ pub mod uuid;
 mod free_mail;
 mod number;
 mod special_use;
+mod spreadsheet;
 #[cfg(test)]
 mod test_rng;
 

@@ -32,8 +32,22 @@ pub(crate) fn parse(input: &str) -> Result<String, FieldIssue> {
     }
     match ::uuid::Uuid::try_parse(s) {
         Ok(u) => Ok(u.hyphenated().to_string()),
-        Err(e) => Err(FieldIssue::new(Code::UuidParsing).with_ctx("error", e.to_string())),
+        Err(e) => Err(spreadsheet_damage(s).unwrap_or_else(|| {
+            FieldIssue::new(Code::UuidParsing).with_ctx("error", e.to_string())
+        })),
     }
+}
+
+/// A precise issue for a value that is not a UUID because a spreadsheet damaged it: turned
+/// into a number in scientific notation, cut into parts, broken across lines.
+fn spreadsheet_damage(s: &str) -> Option<FieldIssue> {
+    if crate::spreadsheet::is_scientific_notation(s) {
+        return Some(FieldIssue::new(Code::SpreadsheetScientificNotation));
+    }
+    if let Some(joined) = crate::spreadsheet::joined_uuid(s) {
+        return Some(FieldIssue::new(Code::UuidSplit).with_ctx("suggestion", joined));
+    }
+    crate::spreadsheet::is_uuid_part(s).then(|| FieldIssue::new(Code::UuidSplit))
 }
 
 /// Whether `s` is a hyphenated UUID (any case): the only form custom field keys take.

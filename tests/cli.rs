@@ -257,11 +257,40 @@ fn csv_input() {
          Bob,,,maybe,nope,,\"Bobby\"\n\
          \"multi\nline\",,,,,,\n"
     );
-    let r = run(&["check", "--input", "csv"], input.as_bytes());
+    // --columns exact: the header names are the keys, as written.
+    let r = run(
+        &["check", "--input", "csv", "--columns", "exact"],
+        input.as_bytes(),
+    );
     let path = write_file("contacts.csv", input.as_bytes());
     assert_eq!(
-        run(&["check", "--input", "csv", &path], b"").stdout,
-        r.stdout
+        run(&["check", "--columns", "exact", &path], b"").stdout,
+        r.stdout,
+        "a FILE.csv is CSV without --input"
+    );
+    assert_eq!(r.stderr, "", "exact mode prints no mapping");
+    // By default (--columns auto) a header of payload keys reads the same: its unknown column
+    // `nickname` is an unknown key, and the mapping says so on stderr.
+    let auto = run(&["check", "--input", "csv"], input.as_bytes());
+    assert_eq!(auto.stdout, r.stdout);
+    assert!(
+        auto.stderr
+            .contains("kept under their header name (unknown keys): \"nickname\" (column 7)"),
+        "{}",
+        auto.stderr
+    );
+    // A header that needs an alias maps; its unknown columns are left out, and said so.
+    let mapped = run(
+        &["check", "--input", "csv"],
+        b"First Name,Nickname\nJane,JJ\n",
+    );
+    assert_eq!(mapped.codes()[0], ["email_or_linkedin_required"]);
+    assert!(
+        mapped
+            .stderr
+            .contains("not imported: \"Nickname\" (column 2)"),
+        "{}",
+        mapped.stderr
     );
     assert_eq!(r.code, 1);
     assert_eq!(
@@ -319,10 +348,23 @@ fn csv_row_over_the_limit_and_not_utf8() {
         r.codes(),
         [
             vec!["payload_too_large"],
-            vec!["invalid_json"],
+            vec!["row_invalid"],
             vec!["email_or_linkedin_required"],
-            vec!["invalid_json"],
+            vec!["row_invalid"],
         ]
+    );
+    let lines = r.lines();
+    assert_eq!(
+        lines[1]["errors"][0]["message"],
+        "Column 1 (\"first_name\") of this row is not valid UTF-8 text; if the file is in another encoding (such as Windows-1252), read it as such."
+    );
+    assert_eq!(
+        lines[1]["errors"][0]["ctx"],
+        json!({"column": 1, "header": "first_name"})
+    );
+    assert_eq!(
+        lines[3]["errors"][0]["message"],
+        "This row has a value in column 3, but the header has 2 columns."
     );
 }
 
@@ -726,6 +768,8 @@ fn real_rules_examples_in_three_formats() {
             "US",
             "--input",
             "csv",
+            "--columns",
+            "exact",
             &example("contacts.csv"),
         ],
         b"",
@@ -775,4 +819,138 @@ fn real_rules_examples_in_three_formats() {
             "{code} not shown by the examples: {codes:?}"
         );
     }
+}
+
+#[test]
+fn csv_mapping_flags() {
+    let input = "Email,E-mail,Nickname,Fax\na@example.com,b@example.com,JJ,1\n";
+    // Two columns could be the email: an error that says how to choose, exit 2, no results.
+    let r = run(&["check", "--input", "csv"], input.as_bytes());
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+    assert!(
+        r.stderr.contains(
+            "error: the columns \"Email\" (column 1) and \"E-mail\" (column 2) could each be email"
+        ),
+        "{}",
+        r.stderr
+    );
+    // --map chooses; --unmapped keep keeps the rest under their names (unknown keys).
+    let r = run(
+        &[
+            "check",
+            "--input",
+            "csv",
+            "--map",
+            "E-mail=email",
+            "--unmapped",
+            "keep",
+            "--unknown-keys",
+            "keep",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(
+        r.lines()[0]["value"],
+        json!({"email": "b@example.com", "Nickname": "JJ", "Fax": "1"})
+    );
+    assert!(
+        r.stderr
+            .contains("\"Email\" (column 1: email is taken from the columns given with --map)"),
+        "{}",
+        r.stderr
+    );
+    // A map file, as lines or as a JSON object; custom fields and '-'.
+    let lines = write_file(
+        "map.txt",
+        format!("# the main address\nEmail=email\nNickname = custom_field_{U1}\nE-mail=-\n")
+            .as_bytes(),
+    );
+    let object = write_file(
+        "map.json",
+        format!("{{\"Email\": \"email\", \"Nickname\": \"custom_field_{U1}\", \"E-mail\": null}}")
+            .as_bytes(),
+    );
+    for file in [&lines, &object] {
+        let r = run(
+            &["check", "--input", "csv", "--map-file", file],
+            input.as_bytes(),
+        );
+        assert_eq!(
+            r.lines()[0]["value"],
+            json!({"email": "a@example.com", format!("custom_field_{U1}"): "JJ"}),
+            "{file}: {}",
+            r.stderr
+        );
+    }
+    // Misused maps are usage errors.
+    for (args, says) in [
+        (vec!["--map", "Nope=email"], "no column \"Nope\""),
+        (vec!["--map", "Email=mail"], "\"mail\" is not a payload key"),
+        (vec!["--map", "Email"], "write COLUMN=KEY"),
+    ] {
+        let mut all = vec!["check", "--input", "csv"];
+        all.extend(args);
+        let r = run(&all, input.as_bytes());
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains(says), "{}", r.stderr);
+    }
+    // The CSV flags do not apply to JSON input.
+    let r = run(&["check", "--map", "a=email"], b"{}\n");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("apply to CSV input"), "{}", r.stderr);
+}
+
+#[test]
+fn csv_dialect_flags() {
+    // Semicolons detected; --delimiter overrides (one column then: no email column).
+    let input = "Email;First Name\njane@example.com;Jane\n";
+    let r = run(&["check", "--input", "csv"], input.as_bytes());
+    assert_eq!(
+        r.lines()[0]["value"],
+        json!({"email": "jane@example.com", "first_name": "Jane"})
+    );
+    assert!(
+        r.stderr.starts_with("reading CSV: utf-8, delimiter ';'\n"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["check", "--input", "csv", "--summary"], input.as_bytes());
+    assert!(
+        r.stderr.ends_with(
+            "columns\n  email          <- \"Email\" (column 1)\n  first_name     <- \"First Name\" (column 2)\n"
+        ),
+        "--summary ends with the mapping: {}",
+        r.stderr
+    );
+    let r = run(
+        &["check", "--input", "csv", "--delimiter", ","],
+        input.as_bytes(),
+    );
+    assert_eq!(r.codes()[0], ["email_or_linkedin_required"]);
+    // Windows-1252 detected; UTF-16 BE with its byte order mark; --encoding forces one.
+    let latin = b"First Name,Email\nZo\xeb,zoe@example.com\n";
+    let r = run(&["check", "--input", "csv"], latin);
+    assert_eq!(r.lines()[0]["value"]["first_name"], "Zoë");
+    assert!(
+        r.stderr
+            .starts_with("reading CSV: windows-1252, delimiter ','"),
+        "{}",
+        r.stderr
+    );
+    let mut be = vec![0xfe, 0xff];
+    be.extend(
+        "First Name\tEmail\r\nZoë\tzoe@example.com\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes),
+    );
+    let r = run(&["check", "--input", "csv"], &be);
+    assert_eq!(
+        r.lines()[0]["value"],
+        json!({"first_name": "Zoë", "email": "zoe@example.com"})
+    );
+    let r = run(&["check", "--input", "csv", "--encoding", "utf-8"], latin);
+    assert_eq!(r.codes()[0], ["row_invalid"]);
+    let r = run(&["check", "--input", "csv", "--encoding", "ebcdic"], latin);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown encoding"), "{}", r.stderr);
 }

@@ -37,7 +37,7 @@ try {
 if (server) lockOptions(server.options);
 const api = server ? { putContact } : null;
 form = setupForm(pkg, options, api);
-setupBulk(options, api);
+setupBulk(options, pkg, api);
 document.body.dataset.api = server ? 'server' : 'none';
 
 /** Sets the options panel to the server's options and locks it (the form's empty-field choice stays). */

@@ -5,6 +5,7 @@
 // PUT /v1/contacts in batches, with progress and the count of created, updated and refused ones.
 import { h, fmt } from './dom.js';
 import { sampleCsv } from './sample.js';
+import { setupMapping } from './mapping.js';
 
 function size(bytes) {
   if (bytes < 1024) return `${fmt(bytes)} B`;
@@ -27,10 +28,10 @@ export const SEND_CONCURRENCY = 4;
 export const SEND_BATCH = 100;
 
 /**
- * Wires the bulk section to the options panel; `api` is the server's API (`{putContact}`,
- * www/api.js) or null when the page is served alone.
+ * Wires the bulk section to the options panel and, for the mapping step, the package; `api` is
+ * the server's API (`{putContact}`, www/api.js) or null when the page is served alone.
  */
-export function setupBulk(options, api = null) {
+export function setupBulk(options, pkg, api = null) {
   const $ = (id) => document.getElementById(id);
   const fileInput = $('bulk-file');
   const dropzone = $('dropzone');
@@ -61,7 +62,17 @@ export function setupBulk(options, api = null) {
     });
   }
 
-  function run(file, { sample = false } = {}) {
+  // A CSV file goes through the mapping step first (mapping.js) when there is a mapping to
+  // decide; it calls run() with the import options chosen there.
+  const mapping = pkg ? setupMapping(pkg, options, (file, importOptions) => run(file, { importOptions })) : null;
+  const take = (file) =>
+    (mapping ? mapping.offer(file, $('bulk-format').value) : Promise.resolve(false)).then(
+      (taken) => taken || run(file),
+      (e) => fail(`The file could not be read: ${e?.message ?? e}`),
+    );
+
+  function run(file, { sample = false, importOptions } = {}) {
+    mapping?.hide();
     if (!worker) startWorker();
     for (const u of urls) URL.revokeObjectURL(u);
     urls = [];
@@ -83,6 +94,7 @@ export function setupBulk(options, api = null) {
       format: $('bulk-format').value,
       options: options.get(),
       errorsShape: $('bulk-errors-shape').value,
+      importOptions,
       // `?validators=N` in the page's URL sets the number of validator workers (0: none).
       validators: validatorsParam(),
     });
@@ -330,7 +342,7 @@ export function setupBulk(options, api = null) {
 
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
-    if (file) run(file);
+    if (file) take(file);
     fileInput.value = ''; // picking the same file again runs again
   });
 
@@ -359,7 +371,7 @@ export function setupBulk(options, api = null) {
     depth = 0;
     dropzone.classList.remove('dragging');
     const file = e.dataTransfer?.files?.[0];
-    if (file) run(file);
+    if (file) take(file);
   });
 
   return { run };

@@ -15,7 +15,7 @@
 //               {type: 'done', id, format, summary, failures, normalized: Blob, errors: Blob,
 //                ms, validators}
 //               {type: 'error', id, message}
-import { csvRecords, NdjsonReader, detectFormat } from './records.js';
+import { NdjsonReader, detectFormat } from './records.js';
 import { validateBatch } from './batch.js';
 import { compileModule, loadPackage } from './wasm.js';
 
@@ -34,6 +34,34 @@ export const MAX_VALIDATORS = 4;
 const moduleReady = compileModule().catch(() => null);
 const pkgReady = moduleReady.then(loadPackage);
 pkgReady.catch(() => {}); // reported when a run awaits it
+
+/**
+ * A CSV file through the package's import (the crate's CSV reading and column mapping, which
+ * the command line runs): a reader with push/end, like NdjsonReader, calling `onRecord` with
+ * `{index, line, payload}` or `{index, line, result}`. A file that cannot be imported (an
+ * ambiguous mapping, a header that cannot be read) throws its message.
+ */
+function csvImport(pkg, importOptions, onRecord) {
+  const imp = pkg.createCsvImport(importOptions ?? {});
+  let index = 0;
+  let open = true;
+  const take = (batch) => {
+    if ('error' in batch) {
+      if (open) imp.finish(); // frees the import
+      open = false;
+      const m = batch.error.message;
+      throw new Error(m.charAt(0).toUpperCase() + m.slice(1));
+    }
+    for (const row of batch.rows) onRecord({ index: index++, ...row });
+  };
+  return {
+    push: (bytes) => take(imp.push(bytes)),
+    end: () => {
+      open = false;
+      take(imp.finish());
+    },
+  };
+}
 
 self.addEventListener('message', (event) => {
   const msg = event.data;
@@ -128,7 +156,7 @@ class Results {
     let errors = '';
     const s = this.summary;
     for (const r of records) {
-      const res = r.error ? { ok: false, errors: [r.error], warnings: [] } : results[k++];
+      const res = r.result ?? (r.error ? { ok: false, errors: [r.error], warnings: [] } : results[k++]);
       s.records++;
       for (const i of res.errors) this.count(i.code, 'error');
       for (const i of res.warnings) this.count(i.code, 'warning');
@@ -157,7 +185,7 @@ class Results {
   }
 }
 
-async function run({ id, file, format, options, errorsShape, validators: size }) {
+async function run({ id, file, format, options, errorsShape, importOptions, validators: size }) {
   const started = performance.now();
   const pkg = await pkgReady;
   const module = pkg.wasmModule(); // posted to the validators
@@ -187,7 +215,7 @@ async function run({ id, file, format, options, errorsShape, validators: size })
   };
   const dispatch = async (records) => {
     const payloads = [];
-    for (const r of records) if (!r.error) payloads.push(r.payload);
+    for (const r of records) if (!r.error && !r.result) payloads.push(r.payload);
     const results = validators.validate(pkg, module, payloads, options);
     results.catch(() => {}); // awaited in order by settle(); no unhandled rejection meanwhile
     inflight.push({ records, results, at: bytes });
@@ -216,7 +244,8 @@ async function run({ id, file, format, options, errorsShape, validators: size })
       await dispatch(items.slice(i, i + CHUNK).map((payload, k) => ({ index: i + k, line: null, payload })));
     }
   } else {
-    const reader = fmt === 'csv' ? csvRecords((r) => queue.push(r)) : new NdjsonReader((r) => queue.push(r));
+    const reader =
+      fmt === 'csv' ? csvImport(pkg, importOptions, (r) => queue.push(r)) : new NdjsonReader((r) => queue.push(r));
     // Slices of the file rather than file.stream(): chunks of a known size, so that the
     // progress moves evenly whatever the browser's stream chunking is.
     for (let at = 0; at < total; at += SLICE) {

@@ -60,3 +60,27 @@ async function settled(): Promise<ContactPayload | undefined> {
   return res.issues ? undefined : res.value;
 }
 void [e164, loc0, out, schema, bad, bad2, loaded, started, now, settled, manualStart];
+
+// --- Spreadsheet imports (issue 16).
+import { suggestMapping, createCsvImport, type ImportOptions, type ImportBatch, type MappedKey } from 'contact-rules';
+
+const importOptions: ImportOptions = { delimiter: ';', encoding: 'windows-1252', map: { 'Work Email': 'email', Fax: '-' } };
+const suggested = suggestMapping(['First Name', 'E-mail Address'], importOptions);
+const firstKey: string | null = suggested.columns[0]?.key ?? null;
+const csv = createCsvImport({ map: [['#2', 'email']], unmapped: 'keep' });
+const batch: ImportBatch = csv.push(new Uint8Array([0x61]));
+if ('error' in batch) {
+  const why: string = batch.error.message;
+  void why;
+} else {
+  for (const row of batch.rows) {
+    const line: number = row.line;
+    if ('payload' in row) void validateContacts([row.payload]);
+    else void row.result.errors[0]?.code;
+    void line;
+  }
+}
+const custom: MappedKey = 'custom_field_6ba7b810-9dad-11d1-80b4-00c04fd430c8';
+// @ts-expect-error: not a payload key
+const wrong: MappedKey = 'company';
+void [firstKey, csv.finish(), custom, wrong];

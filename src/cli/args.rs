@@ -1,6 +1,7 @@
 //! The command line's arguments (clap derive) and their mapping to [`Options`].
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use contact_rules::import::dialect::{parse_delimiter, Encoding};
 use contact_rules::{
     Blank, DomainMode, EmailCase, Options, PhoneValidity, Region, UnknownKeys, UnknownRegion,
 };
@@ -35,13 +36,24 @@ Input formats (--input):
   ndjson  One JSON payload per line (the default). Blank lines are skipped and not counted;
           CRLF line ends are fine.
   json    One JSON array of payloads, read element by element (the file is never loaded whole).
-  csv     A header row of payload keys, then one payload per row. An empty cell is an absent key
-          (CSV cannot say null: use NDJSON for that). Cells are strings, except two columns:
+  csv     A header row, then one payload per row (the default for FILE.csv, .tsv, .tab, .txt).
+          Headers are mapped to payload keys by name and the aliases of common exports
+          (--columns auto: 'Email Address', 'E-mail 2 Address', 'Mobile Phone', 'Job Title',
+          'Person Linkedin Url', ...; see CSV options), the mapping printed on stderr; with
+          --columns exact, each header is a payload key as written. The encoding (UTF-8, UTF-16
+          with a byte order mark, Windows-1252) and the delimiter (, ; tab |) are detected;
+          lines of notes before the header (LinkedIn's export) are skipped.
+          An empty cell is an absent key (CSV cannot say null: use NDJSON for that).
+          Cells are strings, except:
           tags            a JSON array if the cell starts with '[' (e.g. [\"6ba7...\",\"...\"]),
                           else UUIDs separated by ',', ';' or white space (quote the cell when
                           it holds commas);
           do_not_contact  exactly true or false is a JSON boolean; other spellings (yes, 0, ...)
                           stay strings for the lax boolean rule.
+          email, phone_number  the first value of a Google Contacts cell 'a ::: b'.
+          When several columns map to one key (E-mail Address, E-mail 2 Address), each row
+          takes the first non-empty one in priority order. A row that cannot be read (a value
+          beyond the header's columns, bytes not in the encoding) gets row_invalid.
           Header names are trimmed. A UTF-8 byte order mark at the start of any input is skipped.
 
 Output (one line per record, index counted from 0):
@@ -55,7 +67,8 @@ Exit status: 0 all records valid, 1 some invalid, 2 usage or I/O error.
 
 Examples:
   contact-rules check --region US examples/contacts.ndjson
-  contact-rules check --input csv --summary -o results.ndjson contacts.csv
+  contact-rules check --summary -o results.ndjson contacts.csv
+  contact-rules check --region US --map 'Work Email=email' outlook.csv
   cat contacts.ndjson | contact-rules check --fastapi - | grep '\"ok\":false'";
 
 const NORMALIZE_HELP: &str = "\
@@ -74,9 +87,9 @@ pub struct CheckArgs {
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 
-    /// Input format.
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Ndjson)]
-    pub input: InputFormat,
+    /// Input format [default: csv for a FILE ending in .csv, .tsv, .tab or .txt, else ndjson].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input: Option<InputFormat>,
 
     /// Write the results to FILE instead of standard output (`-`).
     #[arg(short, long, value_name = "FILE")]
@@ -112,6 +125,110 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub payload: PayloadFlags,
+
+    #[command(flatten)]
+    pub csv: CsvFlags,
+}
+
+/// How a CSV file is read (`check --input csv` only).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "CSV options")]
+pub struct CsvFlags {
+    /// How header names become payload keys.
+    ///
+    /// auto: by name and the aliases of common exports (Google Contacts, Outlook, Salesforce,
+    /// HubSpot, Apollo, LinkedIn, Excel), with notes before the header skipped; the mapping is
+    /// printed on stderr. exact: each header is a payload key as written.
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = ColumnsArg::Auto)]
+    pub columns: ColumnsArg,
+
+    /// Map a column to a payload key (repeatable): 'Email Address=email',
+    /// 'Connected On=custom_field_<uuid>', 'Fax=-' to leave it out; '#3=email' names the 3rd
+    /// column. A key given here takes only these columns, in the order given.
+    #[arg(long = "map", value_name = "COLUMN=KEY")]
+    pub map: Vec<String>,
+
+    /// Read mappings from a file: one COLUMN=KEY per line (blank lines and lines starting with
+    /// '#' skipped), or a JSON object {"COLUMN": "KEY", ...}; --map flags come after it.
+    #[arg(long, value_name = "PATH")]
+    pub map_file: Option<PathBuf>,
+
+    /// Columns that map to no payload key: left out (and listed on stderr), or kept under
+    /// their header name as unknown keys (then --unknown-keys decides). A header of payload
+    /// keys only (no alias needed) always keeps them, as --columns exact does.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = UnmappedArg::Drop)]
+    pub unmapped: UnmappedArg,
+
+    /// The cell delimiter: ',', ';', tab, '|' or another ASCII character [default: detected
+    /// from the first rows].
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter_arg)]
+    pub delimiter: Option<u8>,
+
+    /// The file's encoding: utf-8, utf-16le, utf-16be, windows-1252 [default: a byte order
+    /// mark, else utf-8 when the first 64 KiB are UTF-8, else windows-1252].
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding_arg)]
+    pub encoding: Option<Encoding>,
+}
+
+/// `--columns`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColumnsArg {
+    /// By name and known aliases.
+    Auto,
+    /// Each header is the payload key.
+    Exact,
+}
+
+/// `--unmapped`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnmappedArg {
+    /// Left out of the payload (listed on stderr).
+    Drop,
+    /// Kept under the header name, as an unknown key.
+    Keep,
+}
+
+fn parse_delimiter_arg(s: &str) -> Result<u8, String> {
+    parse_delimiter(s).ok_or_else(|| {
+        format!("{s:?} is not a delimiter: give one ASCII character such as ';', or tab")
+    })
+}
+
+fn parse_encoding_arg(s: &str) -> Result<Encoding, String> {
+    Encoding::parse(s).ok_or_else(|| {
+        format!("unknown encoding {s:?}: use utf-8, utf-16le, utf-16be or windows-1252")
+    })
+}
+
+impl CsvFlags {
+    /// Whether any CSV flag differs from its default.
+    pub fn given(&self) -> bool {
+        self.columns != ColumnsArg::Auto
+            || !self.map.is_empty()
+            || self.map_file.is_some()
+            || self.unmapped != UnmappedArg::Drop
+            || self.delimiter.is_some()
+            || self.encoding.is_some()
+    }
+}
+
+impl CheckArgs {
+    /// The input format: `--input`, else CSV for a file named `*.csv`, `*.tsv`, `*.tab` or
+    /// `*.txt`, else NDJSON.
+    pub fn format(&self) -> InputFormat {
+        if let Some(f) = self.input {
+            return f;
+        }
+        let ext = self
+            .file
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("csv" | "tsv" | "tab" | "txt") => InputFormat::Csv,
+            _ => InputFormat::Ndjson,
+        }
+    }
 }
 
 /// `contact-rules normalize`.

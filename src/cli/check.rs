@@ -8,10 +8,12 @@
 //! batch), so memory stays flat however large the input is. With `--jobs 1` everything runs on
 //! the main thread.
 
-use super::args::{CheckArgs, InputFormat};
+use super::args::{CheckArgs, ColumnsArg, InputFormat, UnmappedArg};
 use super::input::{self, ArrayElements, CsvRows, Lines, ReadError, Record, Source};
 use super::results::{self, Context, Tally};
 use super::{exit, print_error};
+use contact_rules::import::dialect::{delimiter_name, Encoding};
+use contact_rules::import::Settings;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -70,15 +72,34 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         },
     };
-    let input = input::buffered(reader, Arc::clone(&bytes_read));
-    let (source, headers) = match args.input {
-        InputFormat::Ndjson => (Source::Ndjson(Lines::new(input, max)), Vec::new()),
-        InputFormat::Json => (Source::Json(ArrayElements::new(input, max)), Vec::new()),
-        InputFormat::Csv => match CsvRows::new(input, max) {
-            Ok(Some((rows, headers))) => (Source::Csv(Box::new(rows)), headers),
-            Ok(None) => (Source::Empty, Vec::new()),
+    let format = args.format();
+    if format != InputFormat::Csv && args.csv.given() {
+        print_error(
+            "--columns, --map, --map-file, --unmapped, --delimiter and --encoding apply to CSV \
+             input (--input csv, or a FILE ending in .csv): JSON keys are payload keys",
+        );
+        return exit::usage();
+    }
+    let mut report = None;
+    let mut csv = None;
+    let source = match format {
+        InputFormat::Ndjson => Source::Ndjson(Lines::new(
+            input::buffered(reader, Arc::clone(&bytes_read)),
+            max,
+        )),
+        InputFormat::Json => Source::Json(ArrayElements::new(
+            input::buffered(reader, Arc::clone(&bytes_read)),
+            max,
+        )),
+        InputFormat::Csv => match open_csv(reader, &args, Arc::clone(&bytes_read), max) {
+            Ok(Some(rows)) => {
+                report = rows.report();
+                csv = rows.converter();
+                Source::Csv(Box::new(rows))
+            }
+            Ok(None) => Source::Empty,
             Err(e) => {
-                print_error(&e.to_string());
+                print_error(&e);
                 return exit::usage();
             }
         },
@@ -108,7 +129,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let cx = Context {
         options,
         fastapi: args.fastapi,
-        headers,
+        csv,
     };
     let jobs = args
         .jobs
@@ -126,6 +147,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if args.summary {
         let mut err = io::stderr().lock();
         let _ = writer.tally.write_summary(&mut err);
+        if let Some(report) = &report {
+            let _ = write!(err, "columns\n{report}");
+        }
     }
     match (&writer.failed, read_result) {
         (Some(e), _) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -139,6 +163,103 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
         (None, Ok(())) => exit::for_tally(&writer.tally),
     }
+}
+
+/// Opens a CSV input with the crate's importer: the encoding and delimiter (given or detected
+/// from the first 64 KiB), the header (after any notes), and the column mapping
+/// (suggested or exact, then `--map-file` and `--map`), which is printed on stderr. `Ok(None)`
+/// for an input without a header row.
+fn open_csv(
+    raw: Box<dyn Read + Send>,
+    args: &CheckArgs,
+    bytes_read: Arc<AtomicU64>,
+    max: usize,
+) -> Result<Option<CsvRows>, String> {
+    let mut map = Vec::new();
+    if let Some(path) = &args.csv.map_file {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        map = parse_map_file(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    for m in &args.csv.map {
+        map.push(parse_map_pair(m)?);
+    }
+    let settings = Settings {
+        encoding: args.csv.encoding,
+        delimiter: args.csv.delimiter,
+        exact: args.csv.columns == ColumnsArg::Exact,
+        keep_unmapped: args.csv.unmapped == UnmappedArg::Keep,
+        map,
+        max_row_bytes: max,
+    };
+    let input = input::buffered(raw, bytes_read);
+    let Some((rows, dialect)) =
+        CsvRows::new(input, settings).map_err(|e| e.to_string().replace('\n', "\nerror: "))?
+    else {
+        return Ok(None);
+    };
+    let mut err = io::stderr().lock();
+    let delimiter = dialect.delimiter.bytes().next().unwrap_or(b',');
+    if !dialect.mapping.exact
+        || dialect.skipped > 0
+        || dialect.encoding != Encoding::Utf8
+        || delimiter != b','
+    {
+        let notes = match dialect.skipped {
+            0 => String::new(),
+            1 => ", 1 row of notes before the header skipped".into(),
+            n => format!(", {n} rows of notes before the header skipped"),
+        };
+        let _ = writeln!(
+            err,
+            "reading CSV: {}, delimiter {}{notes}",
+            dialect.encoding.label(),
+            delimiter_name(delimiter),
+        );
+    }
+    if !dialect.mapping.exact {
+        let _ = write!(
+            err,
+            "columns (--map COLUMN=KEY to change; --columns exact to turn off):\n{}",
+            dialect.report
+        );
+    }
+    Ok(Some(rows))
+}
+
+/// One `--map` value: `COLUMN=KEY`, split at the last `=` (keys have none).
+fn parse_map_pair(s: &str) -> Result<(String, String), String> {
+    match s.rsplit_once('=') {
+        Some((column, key)) if !column.trim().is_empty() => {
+            Ok((column.trim().to_owned(), key.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "--map {s:?}: write COLUMN=KEY, e.g. --map 'Email Address=email'"
+        )),
+    }
+}
+
+/// A `--map-file`: a JSON object `{"COLUMN": "KEY" | null}` (null leaves the column out), or
+/// lines of `COLUMN=KEY` (blank lines and `#` comments skipped).
+fn parse_map_file(text: &str) -> Result<Vec<(String, String)>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim_start().starts_with('{') {
+        let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
+            .map_err(|e| format!("not a JSON object of COLUMN: KEY: {e}"))?;
+        return map
+            .into_iter()
+            .map(|(k, v)| match v {
+                serde_json::Value::String(s) => Ok((k, s)),
+                serde_json::Value::Null => Ok((k, "-".into())),
+                other => Err(format!("{k:?}: {other} is not a key (a string, or null)")),
+            })
+            .collect();
+    }
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(parse_map_pair)
+        .collect()
 }
 
 /// Collects the next batch: records until the batch is full, the input ends or would block

@@ -2,6 +2,9 @@
 //! or CSV rows. Every reader holds at most one record (capped at the record size limit plus one
 //! byte) in memory, however long the record or the input is.
 
+use contact_rules::import::reader::{Converter, CsvRow, Dialect};
+use contact_rules::import::{Importer, Settings};
+use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -9,13 +12,6 @@ use std::sync::Arc;
 
 /// The UTF-8 byte order mark, skipped at the start of any input.
 const BOM: &[u8] = b"\xef\xbb\xbf";
-
-/// Most columns a CSV header may have (it bounds the memory of one row's cell ends).
-const MAX_CSV_COLUMNS: usize = 65_536;
-
-/// Extra cells a CSV row may have beyond the header's columns (trailing empty cells are fine;
-/// non-empty ones make the row malformed).
-const CSV_EXTRA_CELLS: usize = 64;
 
 /// The buffered input every reader works on; it counts the bytes read (for the progress bar).
 pub type Input = BufReader<Counting<Box<dyn Read + Send>>>;
@@ -46,15 +42,9 @@ pub enum Record {
     Json(Vec<u8>),
     /// A record over the size limit; its bytes were skipped, not kept.
     TooLarge,
-    /// A CSV row: its cells' bytes one after another, and where each cell ends.
-    Csv {
-        /// The cells' bytes.
-        data: Vec<u8>,
-        /// The end offset in `data` of each cell.
-        ends: Vec<usize>,
-    },
-    /// A CSV row that cannot be read as a payload (more non-empty cells than columns).
-    Malformed(String),
+    /// A CSV row as the crate's importer read it; the worker makes it a payload
+    /// (`Context::csv`, the importer's converter).
+    Csv(CsvRow),
 }
 
 impl Record {
@@ -63,8 +53,7 @@ impl Record {
         let held = match self {
             Record::Json(b) => b.len(),
             Record::TooLarge => 0,
-            Record::Csv { data, ends } => data.len() + ends.len() * std::mem::size_of::<usize>(),
-            Record::Malformed(m) => m.len(),
+            Record::Csv(row) => row.weight(),
         };
         held + 64
     }
@@ -185,6 +174,7 @@ impl Source {
         let r = match self {
             Source::Ndjson(s) => &s.r,
             Source::Json(s) => &s.r,
+            Source::Csv(s) if s.has_pending() => return false,
             Source::Csv(s) => &s.r,
             Source::Empty => return false,
         };
@@ -420,158 +410,84 @@ impl ArrayElements {
     }
 }
 
-/// `--input csv`: rows under a header row, parsed by `csv-core` into buffers that never grow
-/// past the record size limit.
+/// `--input csv`: the crate's CSV importer (`contact_rules::import::Importer`: encoding,
+/// delimiter, notes before the header, the mapping, rows as payloads) fed from the input in
+/// chunks, so the command line reads a file exactly as the npm package does. Rows are capped
+/// at the record size limit.
 pub struct CsvRows {
     r: Input,
-    core: csv_core::Reader,
-    max: usize,
-    data: Vec<u8>,
-    ends: Vec<usize>,
-    columns: usize,
-}
-
-/// One CSV row as read.
-struct Row {
-    data: Vec<u8>,
-    ends: Vec<usize>,
-    too_large: bool,
-    too_many_cells: bool,
+    importer: Importer,
+    queue: VecDeque<CsvRow>,
+    done: bool,
 }
 
 impl CsvRows {
-    /// Reads the header row of `r`; rows are then capped at `max` bytes of cell data.
+    /// Reads up to the header row; the dialect and mapping it found. `Ok(None)` for an input
+    /// without even a header row.
     ///
     /// # Errors
-    /// An I/O error, or a header that is too large, not UTF-8 or has a column twice.
-    /// `Ok(None)` for an input without even a header row.
-    pub fn new(r: Input, max: usize) -> Result<Option<(CsvRows, Vec<String>)>, ReadError> {
+    /// An I/O error, a header that cannot be read, or a mapping that is ambiguous or wrong
+    /// (`ReadError::Format`, one problem per line).
+    pub fn new(r: Input, settings: Settings) -> Result<Option<(CsvRows, Dialect)>, ReadError> {
         let mut rows = CsvRows {
             r,
-            core: csv_core::Reader::new(),
-            max,
-            data: Vec::new(),
-            ends: Vec::new(),
-            columns: MAX_CSV_COLUMNS,
+            importer: Importer::new(settings),
+            queue: VecDeque::new(),
+            done: false,
         };
-        let Some(row) = rows.row()? else {
-            return Ok(None);
-        };
-        if row.too_large || row.too_many_cells {
-            return Err(ReadError::Format(format!(
-                "the CSV header row is too large (at most {max} bytes and {MAX_CSV_COLUMNS} columns)"
-            )));
-        }
-        let mut headers: Vec<String> = Vec::with_capacity(row.ends.len());
-        let mut start = 0;
-        for &end in &row.ends {
-            let cell = row.data.get(start..end).unwrap_or_default();
-            start = end;
-            let Ok(name) = std::str::from_utf8(cell) else {
-                return Err(ReadError::Format(format!(
-                    "the CSV header's column {} is not UTF-8",
-                    headers.len() + 1
-                )));
-            };
-            let name = name.trim().to_owned();
-            if !name.is_empty() && headers.contains(&name) {
-                return Err(ReadError::Format(format!(
-                    "the CSV header has the column {name:?} twice"
-                )));
+        loop {
+            if let Some(d) = rows.importer.dialect() {
+                let d = d.clone();
+                return Ok(Some((rows, d)));
             }
-            headers.push(name);
+            if rows.done {
+                return Ok(None);
+            }
+            rows.read_chunk()?;
         }
-        rows.columns = headers.len() + CSV_EXTRA_CELLS;
-        Ok(Some((rows, headers)))
+    }
+
+    fn read_chunk(&mut self) -> Result<(), ReadError> {
+        let chunk = fill(&mut self.r)?;
+        let (rows, n) = if chunk.is_empty() {
+            self.done = true;
+            (self.importer.finish_rows(), 0)
+        } else {
+            (self.importer.push_rows(chunk), chunk.len())
+        };
+        self.r.consume(n);
+        let rows = rows.map_err(|e| ReadError::Format(e.to_string()))?;
+        self.queue.extend(rows);
+        Ok(())
+    }
+
+    /// What turns the rows into payloads (known once the header is read).
+    pub fn converter(&self) -> Option<Converter> {
+        self.importer.converter().cloned()
+    }
+
+    /// The mapping report for `--summary` (none with `--columns exact`).
+    pub fn report(&self) -> Option<String> {
+        self.importer
+            .dialect()
+            .filter(|d| !d.mapping.exact)
+            .map(|d| d.report.clone())
+    }
+
+    /// Whether rows are waiting, read with the last chunk.
+    fn has_pending(&self) -> bool {
+        !self.queue.is_empty()
     }
 
     fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
-        let Some(row) = self.row()? else {
-            return Ok(None);
-        };
-        Ok(Some(if row.too_large {
-            Record::TooLarge
-        } else if row.too_many_cells {
-            Record::Malformed(format!(
-                "This CSV row has more than {} cells.",
-                self.columns
-            ))
-        } else {
-            Record::Csv {
-                data: row.data,
-                ends: row.ends,
-            }
-        }))
-    }
-
-    /// The next row; its cell data is kept up to `max + 1` bytes and its cell ends up to
-    /// `columns` (beyond, the row is flagged and the rest skipped).
-    fn row(&mut self) -> io::Result<Option<Row>> {
-        use csv_core::ReadRecordResult as R;
-        let mut scratch_out = [0u8; 4096];
-        let mut scratch_ends = [0usize; 64];
-        let (mut outlen, mut endlen) = (0usize, 0usize);
-        let (mut too_large, mut too_many_cells) = (false, false);
-        if self.data.is_empty() {
-            self.data.resize(4096.min(self.max.saturating_add(1)), 0);
-        }
-        if self.ends.is_empty() {
-            self.ends.resize(64.min(self.columns), 0);
-        }
         loop {
-            let input = match self.r.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            let out: &mut [u8] = if too_large {
-                &mut scratch_out
-            } else {
-                self.data.get_mut(outlen..).unwrap_or_default()
-            };
-            let ends: &mut [usize] = if too_many_cells {
-                &mut scratch_ends
-            } else {
-                self.ends.get_mut(endlen..).unwrap_or_default()
-            };
-            let (res, nin, nout, nend) = self.core.read_record(input, out, ends);
-            self.r.consume(nin);
-            if !too_large {
-                outlen += nout;
+            if let Some(row) = self.queue.pop_front() {
+                return Ok(Some(Record::Csv(row)));
             }
-            if !too_many_cells {
-                endlen += nend;
+            if self.done {
+                return Ok(None);
             }
-            match res {
-                R::InputEmpty => {}
-                R::OutputFull if too_large => {}
-                R::OutputFull => {
-                    if self.data.len() > self.max {
-                        too_large = true;
-                    } else {
-                        let grown = (self.data.len() * 2).min(self.max.saturating_add(1));
-                        self.data.resize(grown, 0);
-                    }
-                }
-                R::OutputEndsFull if too_many_cells => {}
-                R::OutputEndsFull => {
-                    if self.ends.len() >= self.columns {
-                        too_many_cells = true;
-                    } else {
-                        let grown = (self.ends.len() * 2).min(self.columns);
-                        self.ends.resize(grown, 0);
-                    }
-                }
-                R::Record => {
-                    return Ok(Some(Row {
-                        data: self.data.get(..outlen).unwrap_or_default().to_vec(),
-                        ends: self.ends.get(..endlen).unwrap_or_default().to_vec(),
-                        too_large,
-                        too_many_cells,
-                    }))
-                }
-                R::End => return Ok(None),
-            }
+            self.read_chunk()?;
         }
     }
 }
@@ -579,6 +495,7 @@ impl CsvRows {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use contact_rules::import::Row;
 
     fn input(bytes: &[u8]) -> Input {
         buffered(Box::new(io::Cursor::new(bytes.to_vec())), Arc::default())
@@ -691,24 +608,39 @@ mod tests {
         assert!(err.unwrap().contains("after the end"));
     }
 
-    fn csv(bytes: &[u8], max: usize) -> Result<(Vec<String>, Vec<Record>), String> {
-        let Some((rows, headers)) = CsvRows::new(input(bytes), max).map_err(|e| e.to_string())?
+    fn csv(bytes: &[u8], max: usize) -> Result<(Vec<String>, Vec<Row>), String> {
+        let settings = Settings {
+            encoding: Some(contact_rules::import::dialect::Encoding::Utf8),
+            exact: true,
+            max_row_bytes: max,
+            ..Settings::default()
+        };
+        let Some((rows, dialect)) =
+            CsvRows::new(input(bytes), settings).map_err(|e| e.to_string())?
         else {
             return Ok((vec![], vec![]));
         };
+        let headers = dialect
+            .mapping
+            .columns
+            .iter()
+            .map(|c| c.header.clone())
+            .collect();
+        let converter = rows.converter().expect("a header");
         let (recs, err) = drain(Source::Csv(Box::new(rows)));
         assert_eq!(err, None);
-        Ok((headers, recs))
+        let rows = recs
+            .into_iter()
+            .map(|r| match r {
+                Record::Csv(row) => converter.convert(&row),
+                other => panic!("not a CSV row: {other:?}"),
+            })
+            .collect();
+        Ok((headers, rows))
     }
 
-    fn cells(cells: &[&str]) -> Record {
-        let mut data = Vec::new();
-        let mut ends = Vec::new();
-        for c in cells {
-            data.extend_from_slice(c.as_bytes());
-            ends.push(data.len());
-        }
-        Record::Csv { data, ends }
+    fn payload(v: serde_json::Value) -> Row {
+        Row::Payload(v)
     }
 
     #[test]
@@ -722,22 +654,26 @@ mod tests {
         assert_eq!(
             recs,
             vec![
-                cells(&["Jane", "a, b"]),
-                cells(&["", ""]),
-                cells(&["Jo\"\"e", "x"]),
-                cells(&["multi\nline", ""]),
+                payload(serde_json::json!({"first_name": "Jane", "tags": ["a", "b"]})),
+                payload(serde_json::json!({})),
+                payload(serde_json::json!({"first_name": "Jo\"\"e", "tags": ["x"]})),
+                payload(serde_json::json!({"first_name": "multi\nline"})),
             ]
         );
         assert_eq!(csv(b"", 100).unwrap(), (vec![], vec![]));
         let (_, recs) = csv(b"a\nshort\n12345678901\nok", 10).unwrap();
         assert_eq!(
             recs,
-            vec![cells(&["short"]), Record::TooLarge, cells(&["ok"])]
+            vec![
+                payload(serde_json::json!({"a": "short"})),
+                Row::TooLarge,
+                payload(serde_json::json!({"a": "ok"}))
+            ]
         );
         let many = format!("a\n{}\nb", ",".repeat(500));
         let (_, recs) = csv(many.as_bytes(), 1000).unwrap();
-        assert!(matches!(recs[0], Record::Malformed(_)));
-        assert_eq!(recs[1], cells(&["b"]));
+        assert!(matches!(&recs[0], Row::Invalid(i) if i.message.contains("more than 65 cells")));
+        assert_eq!(recs[1], payload(serde_json::json!({"a": "b"})));
     }
 
     #[test]

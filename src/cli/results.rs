@@ -2,10 +2,12 @@
 //! line, and the counts behind `--summary`.
 
 use super::input::Record;
+use contact_rules::import::reader::Converter;
+use contact_rules::import::Row;
 use contact_rules::{validate_contact, validate_contact_str, Code, Contact, FieldIssue, Issue};
 use contact_rules::{Options, Outcome};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -15,8 +17,8 @@ pub struct Context {
     pub options: Options,
     /// Invalid records in FastAPI's shape.
     pub fastapi: bool,
-    /// The CSV header's column names (empty for JSON inputs).
-    pub headers: Vec<String>,
+    /// What turns CSV rows into payloads (the crate's importer's, for a CSV input).
+    pub csv: Option<Converter>,
 }
 
 /// An outcome with one error.
@@ -56,65 +58,12 @@ pub fn validate(record: &Record, cx: &Context) -> Outcome {
             Err(e) => invalid_json(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
         },
         Record::TooLarge => too_large(cx.options.limits.max_payload_bytes),
-        Record::Csv { data, ends } => match csv_payload(&cx.headers, data, ends) {
-            Ok(payload) => validate_contact(&payload, &cx.options),
-            Err(error) => invalid_json(error),
+        Record::Csv(row) => match cx.csv.as_ref().map(|c| c.convert(row)) {
+            Some(Row::Payload(payload)) => validate_contact(&payload, &cx.options),
+            Some(Row::Invalid(issue)) => failed(issue),
+            Some(Row::TooLarge) | None => too_large(cx.options.limits.max_payload_bytes),
         },
-        Record::Malformed(error) => invalid_json(error.clone()),
     }
-}
-
-/// A CSV row as a payload: an empty cell is an absent key; cells are strings, except `tags`
-/// (a JSON array if the cell starts with `[`, else UUIDs separated by `,`, `;` or white space)
-/// and `do_not_contact` (exactly `true` or `false` is a boolean).
-fn csv_payload(headers: &[String], data: &[u8], ends: &[usize]) -> Result<Value, String> {
-    let mut map = Map::new();
-    let mut start = 0;
-    for (column, &end) in ends.iter().enumerate() {
-        let cell = data.get(start..end).unwrap_or_default();
-        start = end;
-        if cell.is_empty() {
-            continue;
-        }
-        let Some(key) = headers.get(column) else {
-            return Err(format!(
-                "This CSV row has a value in column {}, but the header has {} columns.",
-                column + 1,
-                headers.len()
-            ));
-        };
-        let Ok(text) = std::str::from_utf8(cell) else {
-            return Err(format!("invalid UTF-8 in column {key:?}"));
-        };
-        let value = match key.as_str() {
-            "tags" => tags_cell(text),
-            "do_not_contact" if text == "true" => Value::Bool(true),
-            "do_not_contact" if text == "false" => Value::Bool(false),
-            _ => Value::String(text.to_owned()),
-        };
-        map.insert(key.clone(), value);
-    }
-    Ok(Value::Object(map))
-}
-
-/// A CSV `tags` cell: a JSON array text if it starts with `[` (kept as a string when it is not
-/// JSON, so the payload gets `list_type`), else the items separated by `,`, `;` or white space.
-/// A blank cell stays a blank string (null, or omitted with `--blank omit`).
-fn tags_cell(text: &str) -> Value {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Value::String(text.to_owned());
-    }
-    if trimmed.starts_with('[') {
-        return serde_json::from_str(trimmed).unwrap_or_else(|_| Value::String(text.to_owned()));
-    }
-    Value::Array(
-        trimmed
-            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-            .filter(|s| !s.is_empty())
-            .map(|s| Value::String(s.to_owned()))
-            .collect(),
-    )
 }
 
 #[derive(Serialize)]
@@ -249,59 +198,7 @@ mod tests {
         Context {
             options: Options::default(),
             fastapi: false,
-            headers: vec!["first_name".into(), "tags".into(), "do_not_contact".into()],
-        }
-    }
-
-    fn row(cells: &[&[u8]]) -> (Vec<u8>, Vec<usize>) {
-        let mut data = Vec::new();
-        let mut ends = Vec::new();
-        for c in cells {
-            data.extend_from_slice(c);
-            ends.push(data.len());
-        }
-        (data, ends)
-    }
-
-    #[test]
-    fn csv_cells() {
-        let u1 = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
-        let u2 = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
-        let list = format!("{u1}, {u2};{u1}\n{u2}");
-        let array = format!(" [\"{u1}\", null]");
-        type Case<'a> = (Vec<&'a [u8]>, Result<Value, &'a str>);
-        let cases: Vec<Case> = vec![
-            (vec![b"Jane", b"", b""], Ok(json!({"first_name": "Jane"}))),
-            (vec![b"", b"", b"true"], Ok(json!({"do_not_contact": true}))),
-            (
-                vec![b"", b"", b"false"],
-                Ok(json!({"do_not_contact": false})),
-            ),
-            (vec![b"", b"", b"Yes"], Ok(json!({"do_not_contact": "Yes"}))),
-            (vec![b" "], Ok(json!({"first_name": " "}))),
-            (vec![b"1"], Ok(json!({"first_name": "1"}))),
-            (
-                vec![b"", list.as_bytes()],
-                Ok(json!({"tags": [u1, u2, u1, u2]})),
-            ),
-            (vec![b"", array.as_bytes()], Ok(json!({"tags": [u1, null]}))),
-            (vec![b"", b"[nope"], Ok(json!({"tags": "[nope"}))),
-            (vec![b"", b" ; "], Ok(json!({"tags": []}))),
-            (vec![b"", b"  "], Ok(json!({"tags": "  "}))),
-            (
-                vec![b"a", b"", b"", b"", b""],
-                Ok(json!({"first_name": "a"})),
-            ),
-            (vec![b"a", b"", b"", b"x"], Err("column 4")),
-            (vec![b"\xff"], Err("invalid UTF-8 in column \"first_name\"")),
-        ];
-        for (cells, want) in cases {
-            let (data, ends) = row(&cells);
-            let got = csv_payload(&cx().headers, &data, &ends);
-            match want {
-                Ok(v) => assert_eq!(got, Ok(v)),
-                Err(m) => assert!(got.unwrap_err().contains(m)),
-            }
+            csv: None,
         }
     }
 
@@ -316,12 +213,38 @@ mod tests {
             [Code::InvalidJson]
         );
         assert_eq!(codes(Record::TooLarge), [Code::PayloadTooLarge]);
-        assert_eq!(codes(Record::Malformed("x".into())), [Code::InvalidJson]);
         assert_eq!(codes(Record::Json(b"[]".to_vec())), [Code::ObjectType]);
-        let (data, ends) = row(&[b"Jane"]);
+        // CSV rows, made payloads by the importer's converter on the worker.
+        let mut imp = contact_rules::import::Importer::new(contact_rules::import::Settings {
+            exact: true,
+            encoding: Some(contact_rules::import::dialect::Encoding::Utf8),
+            max_row_bytes: 20,
+            ..Default::default()
+        });
+        let mut rows = imp
+            .push_rows(b"first_name\nJane\n\xff\nJo,x\n123456789012345678901\n")
+            .unwrap();
+        rows.extend(imp.finish_rows().unwrap());
+        let csv = Context {
+            options: Options::default(),
+            fastapi: false,
+            csv: imp.converter().cloned(),
+        };
+        let got: Vec<Vec<Code>> = rows
+            .into_iter()
+            .map(|r| {
+                let out = validate(&Record::Csv(r), &csv);
+                out.errors.iter().map(|i| i.code).collect()
+            })
+            .collect();
         assert_eq!(
-            codes(Record::Csv { data, ends }),
-            [Code::EmailOrLinkedinRequired]
+            got,
+            [
+                vec![Code::EmailOrLinkedinRequired],
+                vec![Code::RowInvalid],
+                vec![Code::RowInvalid],
+                vec![Code::PayloadTooLarge]
+            ]
         );
         let too_large = validate(&Record::TooLarge, &cx);
         let from_lib = validate_contact_str(&" ".repeat((1 << 20) + 1), &cx.options);

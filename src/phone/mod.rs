@@ -173,6 +173,9 @@ pub(crate) fn normalize_with<E: Engine>(input: &str, options: &Options) -> Field
     if s.chars().take(MAX_INPUT_CHARS + 1).count() > MAX_INPUT_CHARS {
         return Err(FieldIssue::new(Code::PhoneTooLong).with_ctx("max_length", MAX_INPUT_CHARS));
     }
+    if crate::spreadsheet::is_scientific_notation(s) {
+        return Err(FieldIssue::new(Code::SpreadsheetScientificNotation));
+    }
     let region = options.default_region.and_then(|r| E::region(r.as_str()));
     let primary = verdict::<E>(s, region);
     let chosen = match primary {
@@ -193,9 +196,13 @@ pub(crate) fn normalize_with<E: Engine>(input: &str, options: &Options) -> Field
         Verdict::Valid(n) => (n, Vec::new()),
         Verdict::PossibleOnly(n) => match options.phone_validity {
             PhoneValidity::Possible => (n, vec![FieldIssue::new(Code::PhonePossibleOnly)]),
-            PhoneValidity::Valid => return Err(unassigned::<E>(&n)),
+            PhoneValidity::Valid => {
+                return Err(leading_zero_lost::<E>(s, region).unwrap_or_else(|| unassigned::<E>(&n)))
+            }
         },
-        Verdict::Invalid(code) => return Err(FieldIssue::new(code)),
+        Verdict::Invalid(code) => {
+            return Err(leading_zero_lost::<E>(s, region).unwrap_or_else(|| FieldIssue::new(code)))
+        }
     };
     let value = e164::<E>(&number);
     // The output must read back as itself (idempotence). A few merely possible numbers do
@@ -218,6 +225,37 @@ fn unassigned<E: Engine>(n: &E::Number) -> FieldIssue {
         .with_ctx("country_code", cc)
         .with_ctx("e164", E::e164(n))
         .with_ctx("reason", "no_assigned_range")
+}
+
+/// `phone_leading_zero_lost` for a number of digits only (what a spreadsheet keeps of a number
+/// it took for a quantity) that is not valid as written in the default region but is with a `+`
+/// in front (`447911123456`: the `+` or `00` dropped) or a `0` (`612345678` in Italy: the trunk
+/// `0` dropped). `ctx.suggestion` holds the number when only one reading is valid. Without a
+/// default region, `phone_region_missing` says what to do already.
+fn leading_zero_lost<E: Engine>(s: &str, region: Option<E::Region>) -> Option<FieldIssue> {
+    let region = region?;
+    let digits = s.trim();
+    if !(6..=17).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut found: Vec<String> = Vec::new();
+    for (text, reading) in [
+        (format!("+{digits}"), None),
+        (format!("0{digits}"), Some(region)),
+    ] {
+        if let Verdict::Valid(n) = verdict::<E>(&text, reading) {
+            let v = e164::<E>(&n);
+            if !found.contains(&v) {
+                found.push(v);
+            }
+        }
+    }
+    let issue = FieldIssue::new(Code::PhoneLeadingZeroLost);
+    match found.as_slice() {
+        [] => None,
+        [one] => Some(issue.with_ctx("suggestion", one.clone())),
+        _ => Some(issue),
+    }
 }
 
 /// Whether an E.164 value (with any extension) parses back to itself.

@@ -274,7 +274,8 @@ impl Fault {
             Fault::LinkedinUnsupported => &["linkedin_url_unsupported"],
             Fault::LinkedinInvalid => &["linkedin_url_invalid"],
             Fault::DomainNotPublic => &["domain_invalid", "domain_not_public"],
-            Fault::AccountIdInvalid | Fault::TagInvalid => &["uuid_parsing"],
+            // A UUID cut at a hyphen (`6ba7b810-9dad-11d1-80b4`) is `uuid_split` (issue 16).
+            Fault::AccountIdInvalid | Fault::TagInvalid => &["uuid_parsing", "uuid_split"],
             Fault::TagsNotList => &["list_type"],
             Fault::WrongType => &["string_type"],
             Fault::BoolInvalid => &["bool_parsing"],
