@@ -101,7 +101,8 @@ if (critDir && existsSync(critDir)) {
         const tp = JSON.parse(readFileSync(meta, 'utf8')).throughput;
         const elems = tp?.Elements ?? Number(count) ?? 1;
         const per = ns / elems;
-        const what = group === 'rule' ? `native rule \`${bench}\` (criterion, ${n(elems)} generated inputs)` : `native \`${bench}\` (criterion, ${n(elems)} generated payloads)`;
+        const shape = group === 'export' ? 'export-shaped' : 'mixed';
+        const what = group === 'rule' ? `native rule \`${bench}\` (criterion, ${n(elems)} generated inputs)` : `native \`${bench}\` (criterion, ${n(elems)} ${shape} payloads)`;
         row(what, `${n((elems * 1e9) / ns)}/s (${per >= 1000 ? `${(per / 1000).toFixed(2)} µs` : `${per.toFixed(0)} ns`} each)`, '—', '—', '—', '—');
       }
     }
