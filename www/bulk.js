@@ -51,8 +51,20 @@ export function setupBulk(options, pkg, api = null) {
   let lastValid = null; // {blob, count} of the last run's normalized records, for sending
   let sending = null; // {stopped} while records are being sent
 
+  // Resolves when the worker says it listens ({type: 'hello'}): nothing is posted before, since
+  // Firefox has been seen to lose a message posted to a module worker whose module graph is
+  // still loading.
+  let listening = null;
+
   function startWorker() {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'contact-rules bulk' });
+    let hello;
+    listening = new Promise((resolve) => {
+      hello = resolve;
+    });
+    worker.addEventListener('message', ({ data }) => {
+      if (data?.type === 'hello') hello();
+    });
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -87,7 +99,8 @@ export function setupBulk(options, pkg, api = null) {
     status.textContent = `Checking ${file.name}…`;
     status.className = 'status';
     document.body.dataset.bulk = 'running';
-    worker.postMessage({
+    const w = worker;
+    const message = {
       type: 'run',
       id,
       file,
@@ -97,7 +110,8 @@ export function setupBulk(options, pkg, api = null) {
       importOptions,
       // `?validators=N` in the page's URL sets the number of validator workers (0: none).
       validators: validatorsParam(),
-    });
+    };
+    listening.then(() => w.postMessage(message));
   }
 
   function fail(message) {

@@ -1,6 +1,7 @@
 // A validator: a module worker started by the bulk worker (worker.js; how many: see there), that
-// validates the batches it is sent. In: first {module} (the WebAssembly.Module the bulk worker
-// compiled, or null), then {seq, payloads, options}. Out: {seq, results} or {seq, error}.
+// validates the batches it is sent. Out first: {hello} once it listens (the bulk worker posts
+// nothing before). In: {module} (the WebAssembly.Module the bulk worker compiled, or null), then
+// {seq, payloads, options}. Out: {seq, results} or {seq, error}.
 import { validateBatch } from './batch.js';
 import { loadPackage } from './wasm.js';
 
@@ -8,11 +9,14 @@ import { loadPackage } from './wasm.js';
 let pkgReady = null;
 
 self.addEventListener('message', async ({ data }) => {
-  if (pkgReady === null) {
-    pkgReady = loadPackage(data.module ?? null);
+  if ('module' in data) {
+    pkgReady ??= loadPackage(data.module ?? null);
     pkgReady.catch(() => {}); // reported with the first batch
     return;
   }
+  // A batch before any module (never with worker.js, which posts the module first): load the
+  // package's own module rather than wait for one.
+  pkgReady ??= loadPackage(null);
   const { seq, payloads, options } = data;
   try {
     const pkg = await pkgReady;
@@ -21,3 +25,6 @@ self.addEventListener('message', async ({ data }) => {
     self.postMessage({ seq, error: e instanceof Error ? e.message || e.name : String(e) });
   }
 });
+
+// Listening: the bulk worker may now post.
+self.postMessage({ hello: true });

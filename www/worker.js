@@ -11,7 +11,8 @@
 // Messages in:  {type: 'run', id, file: Blob (with name), format: 'auto'|'csv'|'ndjson'|'json',
 //                options: ContactOptions, errorsShape: 'issues'|'fastapi',
 //                validators?: number of validator workers (0: validate in this worker)}
-// Messages out: {type: 'progress', id, bytes, total, records}
+// Messages out: {type: 'hello'} once it listens (the page posts nothing before), then
+//               {type: 'progress', id, bytes, total, records}
 //               {type: 'done', id, format, summary, failures, normalized: Blob, errors: Blob,
 //                ms, validators}
 //               {type: 'error', id, message}
@@ -70,6 +71,8 @@ self.addEventListener('message', (event) => {
     self.postMessage({ type: 'error', id: msg.id, message: describeError(e) });
   });
 });
+// Listening: the page may now post (bulk.js waits for this).
+self.postMessage({ type: 'hello' });
 
 function describeError(e) {
   if (e instanceof Error) return e.message || e.name;
@@ -100,9 +103,20 @@ class Validators {
 
   start(i, module) {
     const w = new Worker(new URL('./validator.js', import.meta.url), { type: 'module', name: `validator ${i + 1}` });
-    // First message: the compiled module (null: the validator loads the package itself).
-    w.postMessage({ module });
+    // Nothing is posted before the validator says it listens ({hello}): Firefox has been seen to
+    // lose a message posted to a module worker while its module graph still loads (1 run in 8
+    // of the 5,000-row e2e test hung). Then the compiled module (null: the validator loads the
+    // package itself), then the batches, in order.
+    let hello;
+    w.listening = new Promise((resolve) => {
+      hello = resolve;
+    });
     w.addEventListener('message', ({ data }) => {
+      if (data.hello) {
+        w.postMessage({ module });
+        hello();
+        return;
+      }
       const p = this.pending.get(data.seq);
       this.pending.delete(data.seq);
       if (data.error !== undefined) p?.reject(new Error(data.error));
@@ -130,9 +144,12 @@ class Validators {
     const seq = ++this.seq;
     const i = seq % this.size;
     this.workers[i] ??= this.start(i, module);
+    const w = this.workers[i];
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      this.workers[i].postMessage({ seq, payloads, options });
+      // Batches wait for the validator's hello; `then` callbacks run in the order they were
+      // added, so they are posted in order, after the module.
+      w.listening.then(() => w.postMessage({ seq, payloads, options }));
     });
   }
 }
