@@ -81,9 +81,15 @@ const fields = (page) =>
     Object.fromEntries(rows.map((r) => [r.querySelector('th').textContent, r.querySelector('select').value])),
   );
 
+// The link's file, read in the page from its blob: URL (as e2e.test.mjs does in Firefox and
+// WebKit): Playwright's download event was missed once in a clean-clone run after 'done' was
+// drawn, with the link in place; what the link holds is what this test checks.
 async function download(page, selector) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return readFile(await dl.path(), 'utf8');
+  return page.evaluate(async (sel) => {
+    const a = document.querySelector(sel);
+    if (!a.hasAttribute('download') || !a.href.startsWith('blob:')) throw new Error(`${sel} is not a download link`);
+    return (await fetch(a.href)).text();
+  }, selector);
 }
 
 /** The page's results after a run: valid values and failing rows ({index, errors}). */
