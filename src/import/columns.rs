@@ -37,19 +37,7 @@ use std::fmt;
 
 /// The payload's keys, in the API's order (SPEC.md §1), that a column can map to (besides
 /// `custom_field_<uuid>`).
-pub const FIELDS: &[&str] = &[
-    "email",
-    "linkedin_url",
-    "first_name",
-    "last_name",
-    "title",
-    "phone_number",
-    "location",
-    "account_id",
-    "domain",
-    "do_not_contact",
-    "tags",
-];
+pub const FIELDS: &[&str] = &crate::contact::KNOWN_KEYS;
 
 /// Header aliases: `(compact header, payload key, rank)`. Lower ranks come first when a row has
 /// several columns of the same key filled; aliases of one rank are synonyms (two of them in one
