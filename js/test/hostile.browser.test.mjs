@@ -6,17 +6,14 @@
 // Needs pkg/ built (bash scripts/build-pkg.sh) and the npm dev tools installed (npm ci).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, skipWithoutChromium } from './support/chromium.mjs';
+import { serveStatic } from './support/static-server.mjs';
 
 const ROOTS = {
   '/pkg/': fileURLToPath(new URL('../../pkg/', import.meta.url)),
   '/test/': fileURLToPath(new URL('./', import.meta.url)),
 };
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const skip = skipWithoutChromium;
 
 let server;
@@ -25,27 +22,8 @@ let browser;
 
 before(async () => {
   if (skip) return;
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>hostile</title>');
-      return;
-    }
-    const prefix = Object.keys(ROOTS).find((p) => path.startsWith(p));
-    const file = prefix && normalize(ROOTS[prefix] + decodeURIComponent(path.slice(prefix.length)));
-    if (!file || !file.startsWith(ROOTS[prefix].replace(/[\\/]$/, '') + sep)) {
-      res.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  server = await serveStatic(ROOTS);
+  baseUrl = server.url;
   browser = await launchChromium();
 });
 

@@ -9,34 +9,21 @@
 // Needs pkg/ built (bash scripts/build-pkg.sh) and the npm dev tools installed (npm ci).
 import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, ENGINE_NAMES, launch, skipEngine } from '../../js/test/support/browsers.mjs';
+import { startDemoServer } from '../../js/test/support/static-server.mjs';
 import * as pkg from '../../pkg/node.js';
 
-const WWW = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 let server;
 let baseUrl;
 
 before(async () => {
-  server = spawn(process.execPath, [`${WWW}serve.mjs`, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  baseUrl = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no URL: ${out}`)), 10_000);
-    server.stdout.setEncoding('utf8');
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /(http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
-  });
+  const demo = await startDemoServer();
+  server = demo.process;
+  baseUrl = demo.url;
   await mkdir(SHOTS, { recursive: true });
 });
 

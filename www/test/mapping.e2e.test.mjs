@@ -9,11 +9,12 @@
 // line: $CONTACT_RULES_BIN, else target/debug/contact-rules (built here when missing).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../js/test/support/chromium.mjs';
+import { startDemoServer } from '../../js/test/support/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WWW = `${ROOT}www/`;
@@ -32,21 +33,9 @@ function cli() {
 }
 
 before(async () => {
-  server = spawn(process.execPath, [`${WWW}serve.mjs`, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  baseUrl = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no URL: ${out}`)), 10_000);
-    server.stdout.setEncoding('utf8');
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /(http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
-  });
+  const demo = await startDemoServer();
+  server = demo.process;
+  baseUrl = demo.url;
   browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 });
