@@ -6,6 +6,7 @@
 import { h, fmt } from './dom.js';
 import { sampleCsv } from './sample.js';
 import { setupMapping } from './mapping.js';
+import { ValidatorPool, defaultValidators } from './validators.js';
 
 function size(bytes) {
   if (bytes < 1024) return `${fmt(bytes)} B`;
@@ -51,10 +52,19 @@ export function setupBulk(options, pkg, api = null) {
   let lastValid = null; // {blob, count} of the last run's normalized records, for sending
   let sending = null; // {stopped} while records are being sent
 
-  // Resolves when the worker says it listens ({type: 'hello'}): nothing is posted before, since
-  // Firefox has been seen to lose a message posted to a module worker whose module graph is
-  // still loading.
+  // Resolves when the worker says it listens ({type: 'hello'}): nothing is posted before.
   let listening = null;
+  // The validator workers (validators.js), connected to the bulk worker for each run.
+  const validators = new ValidatorPool((message) => {
+    fail(message);
+    stopWorkers();
+  });
+
+  function stopWorkers() {
+    worker?.terminate();
+    worker = null;
+    validators.stop();
+  }
 
   function startWorker() {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'contact-rules bulk' });
@@ -69,8 +79,7 @@ export function setupBulk(options, pkg, api = null) {
     worker.addEventListener('error', (e) => {
       e.preventDefault();
       fail(`The worker could not run${e.message ? `: ${e.message}` : ''}.`);
-      worker?.terminate();
-      worker = null;
+      stopWorkers();
     });
   }
 
@@ -108,10 +117,11 @@ export function setupBulk(options, pkg, api = null) {
       options: options.get(),
       errorsShape: $('bulk-errors-shape').value,
       importOptions,
-      // `?validators=N` in the page's URL sets the number of validator workers (0: none).
-      validators: validatorsParam(),
     };
-    listening.then(() => w.postMessage(message));
+    // `?validators=N` in the page's URL sets the number of validator workers (0: none).
+    Promise.all([listening, validators.ports(validatorsParam() ?? defaultValidators())]).then(([, ports]) =>
+      w.postMessage({ ...message, ports }, ports),
+    );
   }
 
   function fail(message) {
@@ -136,7 +146,7 @@ export function setupBulk(options, pkg, api = null) {
     }
   }
 
-  function draw({ summary, failures, normalized, errors, format, ms, validators }) {
+  function draw({ summary, failures, normalized, errors, format, ms, validators: used }) {
     const { file, sample } = current;
     current = null;
     runBox.hidden = true;
@@ -223,7 +233,7 @@ export function setupBulk(options, pkg, api = null) {
     status.textContent =
       `${file.name} (${kind}, ${size(file.size)}): ${fmt(summary.records)} records, ` +
       `${fmt(summary.valid)} valid, ${fmt(summary.invalid)} invalid, checked in ${fmt(ms)} ms` +
-      (validators > 0 ? ` by ${validators} validator worker${validators === 1 ? '' : 's'}.` : '.');
+      (used > 0 ? ` by ${used} validator worker${used === 1 ? '' : 's'}.` : '.');
     status.className = summary.invalid === 0 ? 'status good' : 'status';
     document.body.dataset.bulk = 'done';
   }
@@ -344,8 +354,7 @@ export function setupBulk(options, pkg, api = null) {
 
   $('bulk-cancel').addEventListener('click', () => {
     if (!current) return;
-    worker?.terminate();
-    worker = null;
+    stopWorkers(); // the validators too: they would go on with the cancelled run's batches
     runBox.hidden = true;
     status.textContent = 'Cancelled.';
     status.className = 'status';

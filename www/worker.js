@@ -1,8 +1,9 @@
 // The bulk checker: a module Web Worker that reads a CSV, NDJSON or JSON-array file in slices,
 // parses it as it goes (records.js), has its records validated by the npm package in batches
-// of 500 (`validateContacts`) on every spare core (validator.js workers; here when there is no
-// spare core), posts its progress, and hands back a summary, the first failing records and two
-// Blobs: the normalized NDJSON and the errors NDJSON. The page's thread only draws.
+// of 500 (`validateContacts`) on every spare core (validator.js workers, which the page starts
+// and connects to this worker by MessagePorts, validators.js; here when there are none), posts
+// its progress, and hands back a summary, the first failing records and two Blobs: the
+// normalized NDJSON and the errors NDJSON. The page's thread only draws.
 //
 // The WebAssembly module is compiled once, here (wasm.js), and the compiled WebAssembly.Module
 // is posted to every validator worker, which instantiates it without compiling it again
@@ -10,7 +11,7 @@
 //
 // Messages in:  {type: 'run', id, file: Blob (with name), format: 'auto'|'csv'|'ndjson'|'json',
 //                options: ContactOptions, errorsShape: 'issues'|'fastapi',
-//                validators?: number of validator workers (0: validate in this worker)}
+//                ports: MessagePort[], one per validator worker (none: validate in this worker)}
 // Messages out: {type: 'hello'} once it listens (the page posts nothing before), then
 //               {type: 'progress', id, bytes, total, records}
 //               {type: 'done', id, format, summary, failures, normalized: Blob, errors: Blob,
@@ -26,8 +27,6 @@ export const CHUNK = 500;
 export const SLICE = 64 * 1024;
 /** Failing records kept for the page's table. */
 export const FAILURES_KEPT = 50;
-/** At most this many validator workers. */
-export const MAX_VALIDATORS = 4;
 
 // The module is compiled and the package loaded after the message handler is in place, so that
 // a message sent while the WebAssembly module is still compiling waits for it instead of being
@@ -80,81 +79,46 @@ function describeError(e) {
 }
 
 /**
- * The validator workers: by default one per four logical processors that
- * `navigator.hardwareConcurrency` reports, at least one, at most MAX_VALIDATORS (this worker
- * mostly waits for them: reading is cheap next to validating). Each validator pays a start (a
- * worker, the module graph, an instance, first batches in the engine's slower tiers), and on
- * two cores a second one did not pay it back on the 5,000-row sample in any engine; WebKit
- * reports 4 there (it rounds the count, against fingerprinting), and four validators on two
- * cores left JavaScriptCore's optimizing compiler no core: seconds in its slow tiers
- * (www/README.md, "Speed"). `size` 0 validates here (also where workers cannot start
- * workers). Batches go round-robin; each worker answers in order.
+ * The run's validator workers, as the page started them (validators.js): one MessagePort each,
+ * from the run message. The compiled module goes first on each port (null: the validator loads
+ * the package itself), then the batches, round-robin; each validator answers in order. No
+ * ports: batches are validated here.
  */
 class Validators {
-  constructor(size) {
-    const cores = self.navigator?.hardwareConcurrency ?? 2;
-    const wanted = size ?? Math.max(1, Math.min(MAX_VALIDATORS, Math.ceil(cores / 4)));
-    this.size = typeof Worker === 'function' ? Math.max(0, Math.min(MAX_VALIDATORS, wanted)) : 0;
-    this.workers = [];
+  constructor(ports, module) {
+    this.size = ports.length;
+    this.ports = ports;
     this.pending = new Map(); // seq -> {resolve, reject}
     this.seq = 0;
-    this.broken = null;
+    for (const port of ports) {
+      port.addEventListener('message', ({ data }) => {
+        const p = this.pending.get(data.seq);
+        this.pending.delete(data.seq);
+        if (data.error !== undefined) p?.reject(new Error(data.error));
+        else p?.resolve(data.results);
+      });
+      port.start();
+      port.postMessage({ module });
+    }
   }
 
-  start(i, module) {
-    const w = new Worker(new URL('./validator.js', import.meta.url), { type: 'module', name: `validator ${i + 1}` });
-    // Nothing is posted before the validator says it listens ({hello}): Firefox has been seen to
-    // lose a message posted to a module worker while its module graph still loads (1 run in 8
-    // of the 5,000-row e2e test hung). Then the compiled module (null: the validator loads the
-    // package itself), then the batches, in order.
-    let hello;
-    w.listening = new Promise((resolve) => {
-      hello = resolve;
-    });
-    w.addEventListener('message', ({ data }) => {
-      if (data.hello) {
-        w.postMessage({ module });
-        hello();
-        return;
-      }
-      const p = this.pending.get(data.seq);
-      this.pending.delete(data.seq);
-      if (data.error !== undefined) p?.reject(new Error(data.error));
-      else p?.resolve(data.results);
-    });
-    w.addEventListener('error', (e) => {
-      e.preventDefault();
-      this.broken = new Error(`a validator worker failed${e.message ? `: ${e.message}` : ''}`);
-      for (const p of this.pending.values()) p.reject(this.broken);
-      this.pending.clear();
-    });
-    return w;
-  }
-
-  stop() {
-    for (const w of this.workers) w?.terminate();
+  /** Closes the ports; batches still waiting are rejected. */
+  close() {
+    for (const port of this.ports) port.close();
     for (const p of this.pending.values()) p.reject(new Error('stopped'));
     this.pending.clear();
   }
 
-  /** The results of one batch, in order; `module`: the compiled WebAssembly.Module for new validators. */
-  validate(pkg, module, payloads, options) {
+  /** The results of one batch, in order. */
+  validate(pkg, payloads, options) {
     if (this.size === 0) return Promise.resolve(validateBatch(pkg, payloads, options));
-    if (this.broken) return Promise.reject(this.broken);
     const seq = ++this.seq;
-    const i = seq % this.size;
-    this.workers[i] ??= this.start(i, module);
-    const w = this.workers[i];
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      // Batches wait for the validator's hello; `then` callbacks run in the order they were
-      // added, so they are posted in order, after the module.
-      w.listening.then(() => w.postMessage({ seq, payloads, options }));
+      this.ports[seq % this.size].postMessage({ seq, payloads, options });
     });
   }
 }
-
-let validators = null;
 
 class Results {
   constructor(pkg, errorsShape) {
@@ -202,17 +166,20 @@ class Results {
   }
 }
 
-async function run({ id, file, format, options, errorsShape, importOptions, validators: size }) {
+async function run({ id, file, format, options, errorsShape, importOptions, ports = [] }) {
   const started = performance.now();
   const pkg = await pkgReady;
-  const module = pkg.wasmModule(); // posted to the validators
-  // Misused options (an unknown region) are a problem of the whole run: say so up front.
-  pkg.validateContacts([], options);
-  if (validators === null || (size !== undefined && size !== validators.size)) {
-    validators?.stop();
-    validators = new Validators(size);
+  const validators = new Validators(ports, pkg.wasmModule());
+  try {
+    // Misused options (an unknown region) are a problem of the whole run: say so up front.
+    pkg.validateContacts([], options);
+    await check(pkg, validators, { id, file, format, options, errorsShape, importOptions, started });
+  } finally {
+    validators.close();
   }
+}
 
+async function check(pkg, validators, { id, file, format, options, errorsShape, importOptions, started }) {
   const total = file.size;
   const head = new Uint8Array(await file.slice(0, 256).arrayBuffer());
   const fmt = format === 'auto' ? detectFormat(file.name, head) : format;
@@ -233,7 +200,7 @@ async function run({ id, file, format, options, errorsShape, importOptions, vali
   const dispatch = async (records) => {
     const payloads = [];
     for (const r of records) if (!r.error && !r.result) payloads.push(r.payload);
-    const results = validators.validate(pkg, module, payloads, options);
+    const results = validators.validate(pkg, payloads, options);
     results.catch(() => {}); // awaited in order by settle(); no unhandled rejection meanwhile
     inflight.push({ records, results, at: bytes });
     while (inflight.length >= limit) await settle();

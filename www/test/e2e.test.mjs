@@ -31,6 +31,21 @@ after(async () => {
   server?.kill();
 });
 
+/** Waits for the bulk check to finish; on a timeout, says what the page showed. */
+async function bulkDone(page, timeout) {
+  try {
+    await page.waitForSelector('body[data-bulk="done"]', { timeout });
+  } catch (e) {
+    const shown = await page.evaluate(() => ({
+      bulk: document.body.dataset.bulk,
+      status: document.getElementById('bulk-status').textContent,
+      progress: document.getElementById('bulk-progress-label').textContent,
+    }));
+    e.message += ` (the page showed ${JSON.stringify(shown)})`;
+    throw e;
+  }
+}
+
 // ---- seeded data ---------------------------------------------------------------------------
 
 function rng(seed) {
@@ -465,7 +480,7 @@ function tests(engine, open, shots) {
       return true;
     });
     await page.setFile('#bulk-file', { name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await page.waitForSelector('body[data-bulk="done"]', { timeout: 60_000 });
+    await bulkDone(page, 60_000);
 
     const shown = await pageSummary(page);
     assert.deepEqual(shown, { ...want.summary });
@@ -525,7 +540,7 @@ function tests(engine, open, shots) {
       mimeType: 'application/x-ndjson',
       buffer: Buffer.from(lines.join('\n')),
     });
-    await page.waitForSelector('body[data-bulk="done"]', { timeout: 60_000 });
+    await bulkDone(page, 60_000);
     assert.deepEqual(await pageSummary(page), want.summary);
     assert.match(await page.text('#bulk-status'), /\d ms\.$/, 'no validator workers');
     const normalized = await page.download('#dl-normalized');
@@ -555,7 +570,7 @@ function tests(engine, open, shots) {
         text,
       );
     await drop('two.csv', 'email,linkedin_url\njane@acme.com,\n,linkedin.com/company/acme\n');
-    await page.waitForSelector('body[data-bulk="done"]');
+    await bulkDone(page, 20_000);
     assert.deepEqual(await pageSummary(page), {
       records: 2,
       valid: 1,
@@ -580,7 +595,7 @@ function tests(engine, open, shots) {
     await page.click('#fill-example');
     await page.click('#add-custom');
     await page.click('#bulk-sample');
-    await page.waitForSelector('body[data-bulk="done"]', { timeout: 60_000 });
+    await bulkDone(page, 60_000);
     await page.click('details.more-options summary');
     const overflow = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
