@@ -31,7 +31,7 @@ export { ready, isReady, wasmModule };
  */
 export function init(source) {
   if (source !== undefined) {
-    throw misuse('init(source) is for contact-rules/manual; this entry loads its module by itself when imported');
+    throw misuse('init(source) is for contact-rules/manual (and contact-rules/import/manual); this entry loads its module by itself when imported');
   }
   return ready;
 }
