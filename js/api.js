@@ -1,10 +1,12 @@
 // contact-rules for JavaScript: the package's API, the same in every entry point (index.js for
-// browsers, inline.js for tools without asset handling, node.js and node.cjs for Node; see
-// package.json's `exports`). Each entry loads the WebAssembly module its own way and re-exports
-// this file.
+// browsers, inline.js for tools without asset handling, node.js and node.cjs for Node, and the
+// same four of `contact-rules/import` in import/; see package.json's `exports`). Each entry
+// loads the WebAssembly module its own way and re-exports this file (the import entries also
+// import-api.js). scripts/build-pkg.sh puts one copy next to each glue: pkg/ (the browsers'
+// module, without the spreadsheet import) and pkg/import/ (the import module and Node's).
 //
 // The rules are the Rust crate compiled to WebAssembly (`contact_rules_core*`, made by
-// wasm-pack). This file is the one conversion point between JavaScript and the rules:
+// wasm-pack). This file (with wire.js) is the one conversion point between JavaScript and the rules:
 // values go in as JSON text, results come back as JSON text, and anything that is not
 // JSON-like (Map, Set, Date, BigInt, functions, class instances, typed arrays, NaN,
 // cycles, lone surrogates, ...) is refused here with one TypeError. Invalid *data* is never
@@ -16,10 +18,9 @@ import {
   normalizeFieldJson,
   toFastApiErrorsJson,
   payloadTooLargeJson,
-  suggestMappingJson,
-  CsvImport,
 } from './contact_rules_core.js';
 import { ready, isReady, assertReady, wasmModule } from './state.js';
+import { TOO_LARGE, describe, fromWire, misuse, toJson, wellFormed } from './wire.js';
 
 export { ready, isReady, wasmModule };
 
@@ -30,87 +31,12 @@ export { ready, isReady, wasmModule };
  */
 export function init(source) {
   if (source !== undefined) {
-    throw misuse('init(source) is for contact-rules/manual; this entry loads its module by itself when imported');
+    throw misuse('init(source) is for contact-rules/manual (and contact-rules/import/manual); this entry loads its module by itself when imported');
   }
   return ready;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function wellFormed(s) {
-  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE_SURROGATE.test(s);
-}
-
-function describe(v) {
-  if (v === null) return 'null';
-  if (typeof v !== 'object') return typeof v;
-  const proto = Object.getPrototypeOf(v);
-  return proto?.constructor?.name ? `a ${proto.constructor.name}` : 'an exotic object';
-}
-
-function misuse(message, cause) {
-  return new TypeError(`contact-rules: ${message}`, cause === undefined ? undefined : { cause });
-}
-
-// JSON.stringify's replacer: `this` holds `key`; `this[key]` is the value before toJSON.
-// It sees every key once, so keys are checked here too.
-function guard(key, value) {
-  if (!wellFormed(key)) throw misuse(`the key ${JSON.stringify(key)} contains a lone surrogate (not valid Unicode)`);
-  const raw = this[key];
-  const where = key === '' ? 'the payload' : `the value at ${JSON.stringify(key)}`;
-  switch (typeof raw) {
-    case 'string':
-      if (!wellFormed(raw)) throw misuse(`${where} contains a lone surrogate (not valid Unicode)`);
-      return value;
-    case 'number':
-      if (!Number.isFinite(raw)) throw misuse(`${where} is ${raw}, which JSON cannot hold`);
-      return value;
-    case 'bigint':
-    case 'function':
-    case 'symbol':
-      throw misuse(`${where} is a ${typeof raw}; payloads hold only JSON values`);
-    case 'object': {
-      if (raw === null || Array.isArray(raw)) return value;
-      const proto = Object.getPrototypeOf(raw);
-      if (proto !== Object.prototype && proto !== null) {
-        throw misuse(`${where} is ${describe(raw)}; payloads hold only plain objects, arrays and JSON values`);
-      }
-      if (Object.getOwnPropertySymbols(raw).length > 0) {
-        throw misuse(`${where} has symbol keys; payloads hold only string keys`);
-      }
-      return value;
-    }
-    default:
-      return value; // undefined: the key is left out (absent), as JSON does
-  }
-}
-
-// Thrown by the replacer once a payload's JSON text is known to be over the size limit, so that
-// a huge value (a sparse array of ten million holes, say) is not serialized in full first.
-const TOO_LARGE = Symbol('too large');
 const DEFAULT_MAX_PAYLOAD_BYTES = 1 << 20;
-
-function toJson(value, maxBytes = Infinity) {
-  // A lower bound of the text's length in bytes, so the cut is never wrong: an object key
-  // costs at least its UTF-16 length (array indexes are not written), a string value its
-  // length, any other value one character, plus one separator each (a container's closing
-  // bracket pays for its last member's missing comma); UTF-8 never takes fewer bytes than UTF-16.
-  let budget = maxBytes;
-  function bounded(key, v) {
-    const out = guard.call(this, key, v);
-    const keyCost = Array.isArray(this) ? 0 : key.length;
-    budget -= keyCost + (typeof out === 'string' ? out.length : 1) + 1;
-    if (budget < 0) throw TOO_LARGE;
-    return out;
-  }
-  try {
-    return JSON.stringify(value, maxBytes === Infinity ? guard : bounded);
-  } catch (e) {
-    if (e === TOO_LARGE) throw e;
-    if (e instanceof TypeError && e.message.startsWith('contact-rules:')) throw e;
-    throw misuse(`cannot read the payload as JSON: ${e?.message ?? e}`, e);
-  }
-}
 
 function maxPayloadBytes(options) {
   const max = options?.limits?.maxPayloadBytes;
@@ -123,14 +49,6 @@ function optionsJson(options) {
     throw misuse(`options must be an object, not ${describe(options)}`);
   }
   return toJson(options);
-}
-
-function fromWire(text) {
-  const out = JSON.parse(text);
-  if (out !== null && typeof out === 'object' && !Array.isArray(out) && typeof out.misuse === 'string') {
-    throw new TypeError(out.misuse);
-  }
-  return out;
 }
 
 function runOne(payload, opts, maxBytes) {
@@ -283,72 +201,3 @@ export function createContactSchema(options) {
 
 /** The Standard Schema v1 object with the default options. */
 export const contactSchema = createContactSchema();
-
-// --- Spreadsheet imports (issue 16): the crate's column mapping and CSV importer, the code the
-// command line's `check` runs on CSV files, so that a page maps and reads a file exactly as the
-// command line does. Options are the command line's CSV flags, camelCase; misuse throws the
-// package's one TypeError (fromWire), a file that cannot be imported is a returned value.
-
-const IMPORT_OPTION_KEYS = ['encoding', 'delimiter', 'columns', 'unmapped', 'map', 'maxRowBytes'];
-
-function importOptionsJson(options) {
-  if (options === undefined || options === null) return '';
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw misuse(`import options must be an object, not ${describe(options)}`);
-  }
-  const plain = {};
-  for (const key of Object.keys(options)) {
-    if (!IMPORT_OPTION_KEYS.includes(key)) throw misuse(`unknown import option ${JSON.stringify(key)}`);
-    const value = options[key];
-    if (value === undefined) continue;
-    // `map` may be an object {column: key} (in insertion order) or an array of [column, key].
-    plain[key] = key === 'map' && value !== null && !Array.isArray(value) && typeof value === 'object' ? Object.entries(value) : value;
-  }
-  return toJson(plain);
-}
-
-/**
- * The suggested mapping of a header row: which payload key each column becomes, by the crate's
- * one table of the exports' aliases, with `options.map` and `options.unmapped` applied. See
- * index.d.ts.
- */
-export function suggestMapping(headers, options) {
-  assertReady('suggestMapping');
-  if (!Array.isArray(headers) || !headers.every((h) => typeof h === 'string')) {
-    throw misuse('suggestMapping needs an array of header strings');
-  }
-  return fromWire(suggestMappingJson(toJson(headers), importOptionsJson(options)));
-}
-
-/**
- * A CSV file read chunk by chunk as the command line reads it: `push(bytes)` then `finish()`,
- * each returning `{dialect, rows}` (or `{error}` when the file cannot be imported). See
- * index.d.ts.
- */
-export function createCsvImport(options) {
-  assertReady('createCsvImport');
-  const inner = new CsvImport(importOptionsJson(options));
-  try {
-    fromWire(inner.check());
-  } catch (e) {
-    inner.free();
-    throw e;
-  }
-  let open = true;
-  const call = (name, run) => {
-    if (!open) throw misuse(`${name} after finish()`);
-    return fromWire(run());
-  };
-  return Object.freeze({
-    push(bytes) {
-      if (!(bytes instanceof Uint8Array)) throw misuse(`push needs a Uint8Array, not ${describe(bytes)}`);
-      return call('push', () => inner.push(bytes));
-    },
-    finish() {
-      const out = call('finish', () => inner.finish());
-      open = false;
-      inner.free();
-      return out;
-    },
-  });
-}

@@ -4,7 +4,9 @@
 //   node scripts/report.mjs [--json FILE]
 //
 // Size: each side bundled and minified by esbuild (ES module), gzip -9 (zlib level 9) and
-// brotli (quality 11) of the JavaScript plus, for contact-rules, the .wasm file.
+// brotli (quality 11) of the JavaScript plus, for contact-rules, the .wasm file: the main entry
+// (what a form downloads), its inlined variant, and `contact-rules/import` (what a page that
+// imports spreadsheets downloads instead: the whole API plus the import).
 // Start-up: in a fresh Node process and in headless Chromium (playwright-core driving
 // /usr/bin/chromium or $CHROMIUM), the time to import/instantiate and then to the first validation result;
 // the median of several fresh starts. Needs pkg/ (scripts/build-pkg.sh) and node_modules.
@@ -48,10 +50,14 @@ const ourJs = await bundle(join(root, 'pkg/index.js'), work);
 const wasm = readFileSync(join(root, 'pkg/contact_rules_core_bg.wasm'));
 // The entry with the module inlined as base64 (esbuild, Rollup, dev servers): one JS file.
 const inlineJs = await bundle(join(root, 'pkg/inline.js'), work);
+// `contact-rules/import`'s browser entry with its module (the size build with the import).
+const importJs = await bundle(join(root, 'pkg/import/index.js'), work);
+const importWasm = readFileSync(join(root, 'pkg/import/contact_rules_import_bg.wasm'));
 
 const size = {
   'contact-rules': { js: ourJs.length, wasm: wasm.length, gzip: gz(ourJs) + gz(wasm), brotli: br(ourJs) + br(wasm), raw: ourJs.length + wasm.length },
   'contact-rules (inline entry)': { js: inlineJs.length, wasm: 0, gzip: gz(inlineJs), brotli: br(inlineJs), raw: inlineJs.length },
+  'contact-rules/import': { js: importJs.length, wasm: importWasm.length, gzip: gz(importJs) + gz(importWasm), brotli: br(importJs) + br(importWasm), raw: importJs.length + importWasm.length },
   'npm stack': { js: stackJs.length, wasm: 0, gzip: gz(stackJs), brotli: br(stackJs), raw: stackJs.length },
 };
 

@@ -30,8 +30,9 @@ step "WebAssembly tools (wasm32 target, wasm-pack, wasm-bindgen-cli, npm dev too
 step "browser engines: Chromium, Firefox ESR, WebKitGTK (Debian packages) and their npm drivers"
 bash scripts/setup-browsers.sh
 
-step "clippy (wasm32)"
+step "clippy (wasm32: the browsers' module, and with the import as contact-rules/import's and Node's)"
 cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --tests --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features import --lib --tests --locked -- -D warnings
 
 step "shared vectors in Chromium (wasm-pack test --headless --chrome)"
 CHROMEDRIVER="$(command -v chromedriver)" CARGO_PROFILE_RELEASE_OPT_LEVEL="$wasm_opt_level" \

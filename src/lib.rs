@@ -40,6 +40,7 @@ pub mod custom_field;
 pub mod domain;
 pub mod email;
 pub mod envelope;
+#[cfg(feature = "import")]
 pub mod import;
 pub mod issue;
 pub mod linkedin;

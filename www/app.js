@@ -1,6 +1,9 @@
 // The demo page's entry point: loads the npm package from the built pkg/ (its browser entry,
 // which starts compiling the WebAssembly when imported; `ready` resolves when it is done), then
-// wires the options, the contact form and the bulk check. `../pkg/` resolves to `/pkg/` both
+// wires the options, the contact form and the bulk check. The form needs only `contact-rules`
+// (pkg/index.js, the module without the spreadsheet import); the bulk check's mapping step
+// loads `contact-rules/import` (pkg/import/index.js) when a CSV file first needs it, so that a
+// visit that never imports a file downloads only the small module. `../pkg/` resolves to `/pkg/` both
 // under `node www/serve.mjs` (which serves www/ at `/`) and under any static server started at
 // the repository root (which serves this page at `/www/`).
 import { setupOptions } from './options.js';
@@ -37,7 +40,14 @@ try {
 if (server) lockOptions(server.options);
 const api = server ? { putContact } : null;
 form = setupForm(pkg, options, api);
-setupBulk(options, pkg, api);
+let importPkg = null;
+/** The package's import entry, loaded once, on first use: a promise of it, ready. */
+const loadImport = () =>
+  (importPkg ??= import('../pkg/import/index.js').then(async (m) => {
+    await m.ready;
+    return m;
+  }));
+setupBulk(options, loadImport, api);
 document.body.dataset.api = server ? 'server' : 'none';
 
 /** Sets the options panel to the server's options and locks it (the form's empty-field choice stays). */

@@ -29,10 +29,11 @@ export const SEND_CONCURRENCY = 4;
 export const SEND_BATCH = 100;
 
 /**
- * Wires the bulk section to the options panel and, for the mapping step, the package; `api` is
- * the server's API (`{putContact}`, www/api.js) or null when the page is served alone.
+ * Wires the bulk section to the options panel and, for the mapping step, the package's import
+ * entry (`loadImport()`: a promise of `contact-rules/import`, loaded on first use); `api` is the
+ * server's API (`{putContact}`, www/api.js) or null when the page is served alone.
  */
-export function setupBulk(options, pkg, api = null) {
+export function setupBulk(options, loadImport, api = null) {
   const $ = (id) => document.getElementById(id);
   const fileInput = $('bulk-file');
   const dropzone = $('dropzone');
@@ -85,7 +86,7 @@ export function setupBulk(options, pkg, api = null) {
 
   // A CSV file goes through the mapping step first (mapping.js) when there is a mapping to
   // decide; it calls run() with the import options chosen there.
-  const mapping = pkg ? setupMapping(pkg, options, (file, importOptions) => run(file, { importOptions })) : null;
+  const mapping = loadImport ? setupMapping(loadImport, options, (file, importOptions) => run(file, { importOptions })) : null;
   const take = (file) =>
     (mapping ? mapping.offer(file, $('bulk-format').value) : Promise.resolve(false)).then(
       (taken) => taken || run(file),

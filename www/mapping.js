@@ -7,7 +7,9 @@
 // (worker.js), so the page and `contact-rules check` give every row the same result.
 //
 // The step is skipped when there is nothing to decide: a header of payload keys, read as
-// UTF-8 with commas and no notes (the format the page always read).
+// UTF-8 with commas and no notes (the format the page always read). The package's import is in
+// its `contact-rules/import` entry, whose module the page loads when the first CSV file comes
+// (the form's module has no import: README, "Size").
 import { h, fmt } from './dom.js';
 
 /** How many bytes of the file's start the step reads (the import's own detection window). */
@@ -49,15 +51,17 @@ function shellWord(s) {
 }
 
 /**
- * Sets up the step inside the bulk section. `run(file, importOptions)` starts the check.
+ * Sets up the step inside the bulk section. `loadImport()` gives a promise of the package's
+ * import entry (loaded once, on first use); `run(file, importOptions)` starts the check.
  * Returns `{offer(file, format), hide()}`: `offer` resolves to true when it took the file (the
  * step is shown, or the file was started with its remembered mapping), false when the bulk
  * section should run the file as it is.
  */
-export function setupMapping(pkg, options, run) {
+export function setupMapping(loadImport, options, run) {
   const section = h('section', { id: 'mapping', class: 'mapping', 'aria-labelledby': 'mapping-heading', hidden: true });
   document.getElementById('bulk-run').before(section);
   let current = null; // {file, head, complete, headers, suggested: keys by column, pairs}
+  let pkg = null; // the import entry, once loaded
 
   function hide() {
     section.hidden = true;
@@ -102,6 +106,7 @@ export function setupMapping(pkg, options, run) {
     const lower = file.name.toLowerCase();
     const csv = format === 'csv' || (format === 'auto' && /\.(csv|tsv|tab|txt)$/.test(lower));
     if (!csv) return false;
+    pkg ??= await loadImport();
     const head = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
     current = { file, head, complete: file.size <= HEAD, headers: null, suggested: null, pairs: [] };
     const first = inspect([]);

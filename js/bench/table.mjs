@@ -76,6 +76,10 @@ if (report) {
   if (inline) {
     row('size: the inline entry (esbuild, Rollup, dev servers), one JS file, gzip -9 / brotli 11, bytes', `${n(inline.gzip)} / ${n(inline.brotli)}`, `${n(stack.gzip)} / ${n(stack.brotli)}`, ratio(inline.gzip / stack.gzip), '— (info)', '—');
   }
+  const withImport = report.size['contact-rules/import'];
+  if (withImport) {
+    row('size: `contact-rules/import` (the whole API plus the spreadsheet import: pages that import files), `.wasm` + bundled JS, gzip -9 / brotli 11, bytes', `${n(withImport.gzip)} / ${n(withImport.brotli)}`, `${n(stack.gzip)} / ${n(stack.brotli)}`, ratio(withImport.gzip / stack.gzip), '— (info)', '—');
+  }
   for (const [rt, v] of Object.entries(report.startup)) {
     if (!v) continue;
     const o = v['contact-rules'];

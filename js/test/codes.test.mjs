@@ -1,6 +1,7 @@
 // index.d.ts's ErrorCode and WarningCode unions list exactly the codes of the README's code
 // table (which tests/readme.rs holds to the crate's one code table), with the same severity:
-// a TypeScript user can switch on every code the rules can give.
+// a TypeScript user can switch on every code the rules can give, from either entry
+// (`contact-rules/import`'s declarations take them from index.d.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -31,4 +32,11 @@ test('ErrorCode is the README table\'s errors', () => {
 test('WarningCode is the README table\'s warnings', () => {
   assert.ok(table('warning').length > 5);
   assert.deepEqual(union('WarningCode'), table('warning'));
+});
+
+test('contact-rules/import has the same codes: its declarations re-export index.d.ts and declare none of their own', () => {
+  const importTypes = readFileSync(new URL('../import/index.d.ts', import.meta.url), 'utf8');
+  assert.match(importTypes, /^export \* from '\.\.\/index\.js';$/m);
+  assert.doesNotMatch(importTypes, /export type (ErrorCode|WarningCode)\b/);
+  for (const name of ['ErrorCode', 'Issue']) assert.match(importTypes, new RegExp(`import type \\{[^}]*\\b${name}\\b[^}]*\\} from '\\.\\./index\\.js'`));
 });

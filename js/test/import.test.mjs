@@ -1,12 +1,13 @@
-// The package's spreadsheet import (suggestMapping, createCsvImport) against the command line:
-// the import vectors (tests/import/*.json) and the export fixtures (tests/fixtures/exports/),
-// each row's result compared with what `contact-rules check` writes for the same file.
+// The package's spreadsheet import (`contact-rules/import`: suggestMapping, createCsvImport)
+// against the command line: the import vectors (tests/import/*.json) and the export fixtures
+// (tests/fixtures/exports/), each row's result compared with what `contact-rules check` writes
+// for the same file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createCsvImport, suggestMapping, validateContacts } from 'contact-rules';
+import { createCsvImport, suggestMapping, validateContacts } from 'contact-rules/import';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

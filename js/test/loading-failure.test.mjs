@@ -1,7 +1,8 @@
 // The browser entries when the module cannot be loaded (a bundler that did not copy the .wasm, a
 // network error): `ready` rejects with ERR_CONTACT_RULES_LOAD_FAILED and the reason, the
 // synchronous functions say the same, and the Standard Schema object's promise rejects. In Node,
-// `contact-rules/inline` with WebAssembly.instantiate failing stands in for a failed fetch.
+// `contact-rules/inline` (and `contact-rules/import/inline`) with WebAssembly.instantiate failing
+// stands in for a failed fetch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -13,6 +14,9 @@ WebAssembly.instantiate = async (...args) => {
 };
 
 const pkg = await import('contact-rules/inline');
+pkg.ready.catch(() => {}); // asserted below; handled now, as it rejects while the next import loads
+const withImport = await import('contact-rules/import/inline');
+withImport.ready.catch(() => {});
 const early = pkg.contactSchema['~standard'].validate({ email: 'jane@acme.com' });
 early.catch(() => {}); // asserted below; handled now so Node does not report it as unhandled
 
@@ -35,3 +39,15 @@ test('calls made before and after the failure say so', async () => {
   });
   await assert.rejects(pkg.contactSchema['~standard'].validate({}), { code: 'ERR_CONTACT_RULES_LOAD_FAILED' });
 });
+
+test('contact-rules/import: its ready rejects too, and its import functions say why', async () => {
+  await assert.rejects(withImport.ready, { code: 'ERR_CONTACT_RULES_LOAD_FAILED' });
+  for (const [name, call] of [['createCsvImport', () => withImport.createCsvImport()], ['suggestMapping', () => withImport.suggestMapping(['Email'])]]) {
+    assert.throws(call, (e) => {
+      assert.equal(e.code, 'ERR_CONTACT_RULES_LOAD_FAILED');
+      assert.match(e.message, new RegExp(`${name} cannot run: .*expected magic word`));
+      return true;
+    });
+  }
+});
+

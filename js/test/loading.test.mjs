@@ -3,7 +3,8 @@
 // until the test opens it, so "before ready" is a state the test controls, not a race: every
 // synchronous function throws ERR_CONTACT_RULES_NOT_READY, the Standard Schema object answers
 // with a promise, and TanStack Form and React Hook Form's standard-schema resolver get the right
-// results in both states.
+// results in both states. `contact-rules/import/inline` (the import's entry where inline.js is
+// picked) loads the same way, apart from the other: its import functions too throw before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormApi, FieldApi } from '@tanstack/form-core';
@@ -23,6 +24,8 @@ WebAssembly.instantiate = async (...args) => {
 const pkg = await import('contact-rules/inline');
 // Evaluated, but not loaded: the import did not wait for the module.
 const loadedAtImport = pkg.isReady();
+const withImport = await import('contact-rules/import/inline');
+const importLoadedAtImport = withImport.isReady();
 
 const schema = pkg.createContactSchema({ defaultRegion: 'US' });
 const badOptions = pkg.createContactSchema({ defaultRegion: 'XX' }); // checked once loaded
@@ -58,6 +61,24 @@ test('before the module is loaded', async (t) => {
         assert.equal(e.code, 'ERR_CONTACT_RULES_NOT_READY');
         assert.ok(e.message.includes(name), e.message);
         assert.ok(e.message.includes('await `ready`'), e.message);
+        return true;
+      });
+    }
+  });
+
+  await t.test('contact-rules/import: its own module, not loaded either; every synchronous function throws', () => {
+    assert.equal(importLoadedAtImport, false);
+    assert.notEqual(withImport.ready, pkg.ready);
+    const calls = {
+      validateContact: () => withImport.validateContact({ email: 'jane@acme.com' }),
+      normalizeUuid: () => withImport.normalizeUuid('6BA7B810-9DAD-11D1-80B4-00C04FD430C8'),
+      suggestMapping: () => withImport.suggestMapping(['Email']),
+      createCsvImport: () => withImport.createCsvImport(),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      assert.throws(call, (e) => {
+        assert.equal(e.code, 'ERR_CONTACT_RULES_NOT_READY');
+        assert.ok(e.message.includes(name), e.message);
         return true;
       });
     }
@@ -108,6 +129,15 @@ test('after the module is loaded', async (t) => {
     assert.deepEqual(r, { value: normalized });
     assert.equal(pkg.validateContact({ email: 'A@B.CO' }).value.email, 'a@b.co');
     assert.throws(() => pkg.createContactSchema({ defaultRegion: 'XX' }), TypeError);
+  });
+
+  await t.test('contact-rules/import loads too, and its import works', async () => {
+    await withImport.ready;
+    assert.equal(withImport.isReady(), true);
+    assert.deepEqual(withImport.suggestMapping(['E-mail Address']).columns.map((c) => c.key), ['email']);
+    const imp = withImport.createCsvImport();
+    const rows = [...imp.push(new TextEncoder().encode('Email Address\nJane@Acme.com\n')).rows, ...imp.finish().rows];
+    assert.deepEqual(withImport.validateContacts(rows.map((r) => r.payload)), pkg.validateContacts([{ email: 'Jane@Acme.com' }]));
   });
 
   await t.test('TanStack Form in a sync slot, and React Hook Form', async () => {

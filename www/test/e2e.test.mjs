@@ -265,6 +265,17 @@ function tests(engine, open, shots) {
     }
   });
 
+  test('the form downloads the small module only: nothing of the spreadsheet import', async () => {
+    const page = await open({ locale: 'en-US' });
+    await page.fill('#f-email', 'jane@acme.com');
+    const loaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/pkg/')),
+    );
+    assert.ok(loaded.includes('/pkg/contact_rules_core_bg.wasm'), JSON.stringify(loaded));
+    assert.deepEqual(loaded.filter((p) => p.startsWith('/pkg/import/') || p.endsWith('_fast.wasm')), [], 'the form fetched the import');
+    await page.close();
+  });
+
   test('the form checks each field as the user types or leaves it, with the JSON preview', async () => {
     const page = await open({ locale: 'en-US' });
     const opts = { defaultRegion: 'US' };

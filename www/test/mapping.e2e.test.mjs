@@ -119,6 +119,22 @@ test('every export: suggested with no click but one, and the same results as the
   await context.close();
 });
 
+test('the import module is fetched when the first CSV file comes, not before', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
+  const requests = [];
+  context.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const { page, problems } = await open(context);
+  const imports = () => requests.filter((p) => p.startsWith('/pkg/import/'));
+  assert.ok(requests.includes('/pkg/contact_rules_core_bg.wasm'), JSON.stringify(requests));
+  assert.deepEqual(imports(), [], 'the form page loaded the import');
+  await upload(page, 'outlook.csv');
+  assert.equal(await page.getAttribute('body', 'data-bulk'), 'mapping');
+  assert.ok(imports().includes('/pkg/import/index.js'), JSON.stringify(requests));
+  assert.ok(imports().includes('/pkg/import/contact_rules_import_bg.wasm'), JSON.stringify(requests));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the mapping step: suggestions, traps, a change remembered, the preview and the command line', async () => {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
   const { page, problems } = await open(context);
