@@ -77,8 +77,9 @@ def pins_missing(python: Path | str) -> list[str]:
     return json.loads(r.stdout)
 
 
-def ensure_venv() -> None:
-    """Re-executes this script inside `.venv`, creating it and installing the pins if needed."""
+def ensure_venv(script: Path | None = None) -> None:
+    """Re-executes `script` (default: this one) inside `.venv`, creating it and installing the
+    pins if needed."""
     if Path(sys.prefix).resolve() == VENV.resolve():
         return
     python = VENV / "bin" / "python"
@@ -94,7 +95,8 @@ def ensure_venv() -> None:
         )
         if r.returncode != 0:
             sys.exit(f"agreement: pip install -r {REQUIREMENTS} failed")
-    os.execv(str(python), [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
+    script = (script or Path(__file__)).resolve()
+    os.execv(str(python), [str(python), str(script), *sys.argv[1:]])
 
 
 # ------------------------------------------------------------------------------------------------
@@ -106,16 +108,18 @@ class RustFailure(Exception):
     """The Rust side crashed, panicked or printed something unexpected."""
 
 
-def cargo_build(debug: bool) -> dict[str, Path]:
-    """Builds the two examples; returns their executables by name."""
-    cmd = ["cargo", "build", "--message-format=json-render-diagnostics",
-           "--example", "generate", "--example", "field_verdicts"]
+def cargo_build(debug: bool, names: tuple[str, ...] = ("generate", "field_verdicts"),
+                who: str = "agreement") -> dict[str, Path]:
+    """Builds the examples `names`; returns their executables by name."""
+    cmd = ["cargo", "build", "--message-format=json-render-diagnostics"]
+    for name in names:
+        cmd += ["--example", name]
     if not debug:
         cmd.append("--release")
-    print(f"agreement: {' '.join(cmd[:2] + cmd[3:])}", file=sys.stderr)
+    print(f"{who}: {' '.join(cmd[:2] + cmd[3:])}", file=sys.stderr)
     r = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     if r.returncode != 0:
-        sys.exit("agreement: cargo build failed (see above)")
+        sys.exit(f"{who}: cargo build failed (see above)")
     exes = {}
     for line in r.stdout.splitlines():
         try:
@@ -124,9 +128,9 @@ def cargo_build(debug: bool) -> dict[str, Path]:
             continue
         if msg.get("reason") == "compiler-artifact" and msg.get("executable"):
             exes[msg["target"]["name"]] = Path(msg["executable"])
-    for name in ("generate", "field_verdicts"):
+    for name in names:
         if name not in exes:
-            sys.exit(f"agreement: cargo did not report the {name} example's executable")
+            sys.exit(f"{who}: cargo did not report the {name} example's executable")
     return exes
 
 
