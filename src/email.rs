@@ -30,9 +30,8 @@
 //! characters are judged as the API judges them, not by a newer Unicode version.
 
 use crate::issue::{Code, FieldIssue};
-use crate::{strip_prefix_ignore_ascii_case, EmailCase, FieldResult, Normalized, Options};
+use crate::{strip_prefix_ignore_ascii_case, unicode, EmailCase, FieldResult, Normalized, Options};
 use icu_normalizer::uts46::Uts46MapperBorrowed;
-use icu_normalizer::ComposingNormalizerBorrowed;
 use idna::punycode;
 
 /// pydantic's `MAX_EMAIL_LENGTH`: a longer value, in code points before trimming, is refused.
@@ -405,9 +404,7 @@ fn check_unsafe(s: &str) -> Result<(), Reason> {
 
 /// NFC of `s`.
 fn nfc(s: &str) -> String {
-    ComposingNormalizerBorrowed::new_nfc()
-        .normalize(s)
-        .into_owned()
+    unicode::nfc(s).into_owned()
 }
 
 /// `ATEXT_HOSTNAME_INTL`: an ASCII letter, digit, hyphen or period, or any non-ASCII character.
@@ -591,7 +588,7 @@ fn check_label(label: &[char]) -> Result<(), Reason> {
         return Err(Reason::TooLong);
     }
     let text: String = label.iter().collect();
-    if !ComposingNormalizerBorrowed::new_nfc().is_normalized(&text) {
+    if !unicode::is_nfc(&text) {
         return Err(Reason::DomainIdna);
     }
     if label.get(2..4) == Some(&['-', '-'][..]) || first == '-' || label.last() == Some(&'-') {

@@ -55,6 +55,7 @@ mod special_use;
 mod spreadsheet;
 #[cfg(test)]
 mod test_rng;
+mod unicode;
 
 pub use contact::{validate_contact, validate_contact_str, Contact, Field, Outcome, ValidContact};
 pub use envelope::{ContactResponse, Envelope, Meta};

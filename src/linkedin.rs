@@ -17,9 +17,7 @@
 //! normalizing an output gives it back.
 
 use crate::issue::{Code, FieldIssue};
-use crate::{strip_prefix_ignore_ascii_case, FieldResult, Normalized, Options};
-use icu_normalizer::properties::CanonicalCombiningClassMapBorrowed;
-use icu_normalizer::ComposingNormalizerBorrowed;
+use crate::{strip_prefix_ignore_ascii_case, unicode, FieldResult, Normalized, Options};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use url::{Host, Url};
@@ -374,11 +372,10 @@ fn is_member_id(s: &str) -> bool {
 fn checked_slug(decoded: &str) -> Result<String, FieldIssue> {
     // `decoded` is at most MAX_INPUT_BYTES long, so this is bounded work.
     let lower = decoded.to_lowercase();
-    let slug = match ComposingNormalizerBorrowed::new_nfc().normalize(&lower) {
+    let slug = match unicode::nfc(&lower) {
         Cow::Borrowed(_) => lower,
         Cow::Owned(s) => s,
     };
-    let ccc = CanonicalCombiningClassMapBorrowed::new();
     let mut after_base = false;
     for c in slug.chars() {
         let ok = if c.is_alphanumeric() {
@@ -390,7 +387,7 @@ fn checked_slug(decoded: &str) -> Result<String, FieldIssue> {
         } else {
             // A combining mark (accents NFC cannot compose, Thai tone marks...) is part of
             // the letter before it.
-            after_base && (ccc.get_u8(c) != 0 || is_script_mark(c))
+            after_base && (unicode::canonical_combining_class(c) != 0 || is_script_mark(c))
         };
         if !ok {
             return Err(

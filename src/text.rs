@@ -7,7 +7,6 @@
 
 use crate::issue::{Code, FieldIssue};
 use crate::{FieldResult, Normalized, Options};
-use icu_normalizer::ComposingNormalizerBorrowed;
 
 /// Normalizes a text field with the cap of `first_name`, `last_name`, `title` and `location`
 /// ([`crate::Limits::text_max_chars`], 255 by default).
@@ -66,8 +65,7 @@ fn normalize_general(input: &str, max_chars: usize) -> FieldResult {
         }
         collapsed.push(c);
     }
-    let nfc = ComposingNormalizerBorrowed::new_nfc();
-    let value = match nfc.normalize(&collapsed) {
+    let value = match crate::unicode::nfc(&collapsed) {
         std::borrow::Cow::Borrowed(_) => collapsed,
         std::borrow::Cow::Owned(s) => s,
     };
