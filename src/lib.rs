@@ -43,6 +43,7 @@ pub mod envelope;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod issue;
+pub mod json_write;
 pub mod linkedin;
 pub mod options;
 pub mod phone;

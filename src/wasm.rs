@@ -11,10 +11,9 @@
 
 use crate::issue::{FieldIssue, Issue};
 use crate::options::{Blank, DomainMode, EmailCase, Limits, Options, PhoneValidity, UnknownKeys};
-use crate::{validate_contact_str, Contact, Outcome, Region};
-use serde::{Deserialize, Serialize};
+use crate::{json_write, validate_contact_str, Outcome, Region};
+use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 /// Options as the JavaScript package takes them: camelCase names (SPEC.md §3).
@@ -91,43 +90,29 @@ fn options_from_json(json: &str) -> Result<Options, String> {
 }
 
 fn misuse(message: String) -> String {
-    json!({ "misuse": message }).to_string()
+    let mut buf = Vec::with_capacity(message.len() + 16);
+    buf.extend_from_slice(b"{\"misuse\":");
+    json_write::write_str(&message, &mut buf);
+    buf.push(b'}');
+    text(buf)
 }
 
-/// One payload's result as the package returns it: `{ok, value?, errors, warnings}`.
-#[derive(Serialize)]
-struct JsResult<'a> {
-    ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<&'a Contact>,
-    errors: &'a [Issue],
-    warnings: &'a [Issue],
+/// JSON text written by `json_write`, which writes UTF-8 only.
+fn text(buf: Vec<u8>) -> String {
+    String::from_utf8(buf).unwrap_or_default()
 }
 
-/// Appends one payload's result as JSON text, serialized straight from the outcome (no
-/// `serde_json::Value` built first: the same text, fewer allocations).
+/// Appends one payload's result as JSON text, written straight from the outcome by
+/// `json_write` (the text `serde_json::to_writer` wrote over the derives; README, "Size").
 fn write_result(out: &Outcome, buf: &mut Vec<u8>) {
-    let result = JsResult {
-        ok: out.is_valid(),
-        value: out.value.as_ref(),
-        errors: &out.errors,
-        warnings: &out.warnings,
-    };
-    let start = buf.len();
-    // A Contact and issues hold strings, bools and JSON values under string keys only, so
-    // serializing cannot fail; were it to, the result would still be one JSON object.
-    if serde_json::to_writer(&mut *buf, &result).is_err() {
-        buf.truncate(start);
-        buf.extend_from_slice(br#"{"ok":false,"errors":[],"warnings":[]}"#);
-    }
+    json_write::write_result(out, buf);
 }
 
 /// One payload's result as JSON text.
 fn result_json(out: &Outcome) -> String {
     let mut buf = Vec::with_capacity(512);
     write_result(out, &mut buf);
-    // serde_json writes UTF-8 only.
-    String::from_utf8(buf).unwrap_or_default()
+    text(buf)
 }
 
 /// Validates one payload given as JSON text; returns the result as JSON text.
@@ -189,26 +174,37 @@ pub fn normalize_field_json(field: &str, value: &str, options: &str) -> String {
     let Some(rule) = crate::field_rule(field) else {
         return misuse(format!("contact-rules: unknown field rule {field:?}"));
     };
-    let issue_json = |i: FieldIssue| {
-        // Always serializable: strings and JSON values.
-        serde_json::to_value(Issue::at(Vec::new(), i, None)).unwrap_or(Value::Null)
-    };
+    let mut buf = Vec::with_capacity(256);
     match rule(value, &options) {
-        Ok(n) => json!({
-            "ok": true,
-            "value": n.value,
-            "warnings": n.warnings.into_iter().map(issue_json).collect::<Vec<_>>(),
-        }),
-        Err(e) => json!({"ok": false, "error": issue_json(e)}),
+        Ok(n) => {
+            buf.extend_from_slice(b"{\"ok\":true,\"value\":");
+            json_write::write_str(&n.value, &mut buf);
+            buf.extend_from_slice(b",\"warnings\":");
+            let warnings: Vec<Issue> = n
+                .warnings
+                .into_iter()
+                .map(|i: FieldIssue| Issue::at(Vec::new(), i, None))
+                .collect();
+            json_write::write_issues(&warnings, &mut buf);
+        }
+        Err(e) => {
+            buf.extend_from_slice(b"{\"ok\":false,\"error\":");
+            json_write::write_issue(&Issue::at(Vec::new(), e, None), &mut buf);
+        }
     }
-    .to_string()
+    buf.push(b'}');
+    text(buf)
 }
 
 /// The FastAPI 422 body for a JSON array of issues (`{path, code, message, input?, ctx?}`).
 #[wasm_bindgen(js_name = toFastApiErrorsJson)]
 pub fn to_fastapi_errors_json(issues: &str) -> String {
     match serde_json::from_str::<Vec<Issue>>(issues) {
-        Ok(list) => crate::issue::to_fastapi_errors(&list).to_string(),
+        Ok(list) => {
+            let mut buf = Vec::with_capacity(256 * list.len() + 16);
+            json_write::write_value(&crate::issue::to_fastapi_errors(&list), &mut buf);
+            text(buf)
+        }
         Err(e) => misuse(format!("contact-rules: expected an array of issues: {e}")),
     }
 }

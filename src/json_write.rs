@@ -1,0 +1,245 @@
+//! The result JSON written without serde: the text the WebAssembly package returns for each
+//! payload, `{"ok", "value"?, "errors", "warnings"}`, byte for byte what `serde_json::to_writer`
+//! writes over the crate's `Serialize` derives (README, "Size": the derives' and serde_json's
+//! serializer code no longer reach the `.wasm`).
+//!
+//! The same key order as the derives (a [`Contact`]'s fields in the payload table's order, absent
+//! ones left out, then its custom fields in input order; an [`Issue`]'s `path`, `code`,
+//! `message`, then `input` and `ctx` when present), and serde_json's compact formatting and
+//! escaping: only `"`, `\` and the control characters U+0000–U+001F are escaped (`\b`, `\t`,
+//! `\n`, `\f`, `\r`, else `\u00XX` in lower-case hex); everything else, non-ASCII included, is
+//! written as UTF-8. Numbers are written as their text (`arbitrary_precision` keeps it).
+//!
+//! `tests/json_write.rs` holds it to serde_json on the vectors, generated payloads under every
+//! option set and hostile strings.
+
+use crate::contact::Field;
+use crate::issue::{Issue, PathSegment};
+use crate::{Contact, Outcome};
+use serde_json::{Map, Value};
+
+/// Appends one payload's result, `{"ok":…,"value":…,"errors":[…],"warnings":[…]}` (`value`
+/// only when the outcome has one), as serde_json writes it.
+///
+/// # Example
+/// ```
+/// use contact_rules::{json_write, validate_contact_str, Options};
+/// let out = validate_contact_str(r#"{"email": "Jane@Acme.com"}"#, &Options::default());
+/// let mut buf = Vec::new();
+/// json_write::write_result(&out, &mut buf);
+/// assert_eq!(buf, br#"{"ok":true,"value":{"email":"jane@acme.com"},"errors":[],"warnings":[]}"#);
+/// ```
+pub fn write_result(out: &Outcome, buf: &mut Vec<u8>) {
+    buf.extend_from_slice(if out.is_valid() {
+        b"{\"ok\":true"
+    } else {
+        b"{\"ok\":false"
+    });
+    if let Some(c) = &out.value {
+        buf.extend_from_slice(b",\"value\":");
+        write_contact(c, buf);
+    }
+    buf.extend_from_slice(b",\"errors\":");
+    write_issues(&out.errors, buf);
+    buf.extend_from_slice(b",\"warnings\":");
+    write_issues(&out.warnings, buf);
+    buf.push(b'}');
+}
+
+/// Appends a list of issues as a JSON array.
+pub fn write_issues(issues: &[Issue], buf: &mut Vec<u8>) {
+    buf.push(b'[');
+    for (i, issue) in issues.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        write_issue(issue, buf);
+    }
+    buf.push(b']');
+}
+
+/// Appends one issue: `{"path":[…],"code":…,"message":…,"input"?:…,"ctx"?:{…}}`.
+pub fn write_issue(issue: &Issue, buf: &mut Vec<u8>) {
+    buf.extend_from_slice(b"{\"path\":[");
+    for (i, seg) in issue.path.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        match seg {
+            PathSegment::Key(k) => write_str(k, buf),
+            PathSegment::Index(n) => write_u64(*n as u64, buf),
+        }
+    }
+    buf.extend_from_slice(b"],\"code\":");
+    write_str(issue.code.as_str(), buf);
+    buf.extend_from_slice(b",\"message\":");
+    write_str(&issue.message, buf);
+    if let Some(input) = &issue.input {
+        buf.extend_from_slice(b",\"input\":");
+        write_value(input, buf);
+    }
+    if let Some(ctx) = &issue.ctx {
+        buf.extend_from_slice(b",\"ctx\":");
+        write_object(ctx, buf);
+    }
+    buf.push(b'}');
+}
+
+/// Appends a contact as its `Serialize` derive writes it: the known fields that are not absent,
+/// in the payload table's order, then the custom fields in their order.
+pub fn write_contact(c: &Contact, buf: &mut Vec<u8>) {
+    let mut first = true;
+    let mut key = |name: &str, buf: &mut Vec<u8>| {
+        buf.push(if first { b'{' } else { b',' });
+        first = false;
+        write_str(name, buf);
+        buf.push(b':');
+    };
+    let strings: [(&str, &Field<String>); 9] = [
+        ("email", &c.email),
+        ("linkedin_url", &c.linkedin_url),
+        ("first_name", &c.first_name),
+        ("last_name", &c.last_name),
+        ("title", &c.title),
+        ("phone_number", &c.phone_number),
+        ("location", &c.location),
+        ("account_id", &c.account_id),
+        ("domain", &c.domain),
+    ];
+    for (name, field) in strings {
+        match field {
+            Field::Absent => {}
+            Field::Null => {
+                key(name, buf);
+                buf.extend_from_slice(b"null");
+            }
+            Field::Value(s) => {
+                key(name, buf);
+                write_str(s, buf);
+            }
+        }
+    }
+    match &c.do_not_contact {
+        Field::Absent => {}
+        Field::Null => {
+            key("do_not_contact", buf);
+            buf.extend_from_slice(b"null");
+        }
+        Field::Value(b) => {
+            key("do_not_contact", buf);
+            buf.extend_from_slice(if *b { b"true" } else { b"false" });
+        }
+    }
+    match &c.tags {
+        Field::Absent => {}
+        Field::Null => {
+            key("tags", buf);
+            buf.extend_from_slice(b"null");
+        }
+        Field::Value(tags) => {
+            key("tags", buf);
+            buf.push(b'[');
+            for (i, t) in tags.iter().enumerate() {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                write_str(t, buf);
+            }
+            buf.push(b']');
+        }
+    }
+    for (k, v) in &c.custom_fields {
+        key(k, buf);
+        write_value(v, buf);
+    }
+    if first {
+        buf.push(b'{');
+    }
+    buf.push(b'}');
+}
+
+/// Appends a JSON value as serde_json's compact writer does (numbers as their text).
+pub fn write_value(v: &Value, buf: &mut Vec<u8>) {
+    match v {
+        Value::Null => buf.extend_from_slice(b"null"),
+        Value::Bool(true) => buf.extend_from_slice(b"true"),
+        Value::Bool(false) => buf.extend_from_slice(b"false"),
+        Value::Number(n) => buf.extend_from_slice(n.as_str().as_bytes()),
+        Value::String(s) => write_str(s, buf),
+        Value::Array(items) => {
+            buf.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                write_value(item, buf);
+            }
+            buf.push(b']');
+        }
+        Value::Object(m) => write_object(m, buf),
+    }
+}
+
+/// Appends a JSON object, its entries in the map's order.
+pub fn write_object(m: &Map<String, Value>, buf: &mut Vec<u8>) {
+    buf.push(b'{');
+    for (i, (k, v)) in m.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        write_str(k, buf);
+        buf.push(b':');
+        write_value(v, buf);
+    }
+    buf.push(b'}');
+}
+
+/// Appends a JSON string: `"` and `\` escaped, `\b \t \n \f \r` for those controls, `\u00XX`
+/// (lower-case hex) for the other controls below U+0020, every other character as UTF-8.
+pub fn write_str(s: &str, buf: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    buf.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0c => b'f',
+            b'\r' => b'r',
+            0x00..=0x1f => 0,
+            _ => continue,
+        };
+        // Every byte split at is ASCII, so each run is whole UTF-8.
+        buf.extend_from_slice(&bytes[start..i]);
+        start = i + 1;
+        if short == 0 {
+            buf.extend_from_slice(b"\\u00");
+            buf.push(HEX[usize::from(b >> 4)]);
+            buf.push(HEX[usize::from(b & 0xf)]);
+        } else {
+            buf.push(b'\\');
+            buf.push(short);
+        }
+    }
+    buf.extend_from_slice(&bytes[start..]);
+    buf.push(b'"');
+}
+
+/// Appends an unsigned integer in decimal.
+pub fn write_u64(mut n: u64, buf: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[at..]);
+}
