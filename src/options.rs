@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+mod js;
 use std::str::FromStr;
 
 /// A default region for phone numbers: an ISO 3166 alpha-2 code that libphonenumber knows

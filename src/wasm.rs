@@ -10,83 +10,14 @@
 //! `{"misuse": "message"}`, which the wrapper turns into a `TypeError`.
 
 use crate::issue::{FieldIssue, Issue};
-use crate::options::{Blank, DomainMode, EmailCase, Limits, Options, PhoneValidity, UnknownKeys};
-use crate::{json_write, validate_contact_str, Outcome, Region};
-use serde::Deserialize;
+use crate::options::Options;
+use crate::{json_write, validate_contact_str, Outcome};
 use serde_json::value::RawValue;
 use wasm_bindgen::prelude::*;
 
-/// Options as the JavaScript package takes them: camelCase names (SPEC.md §3).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-struct JsOptions {
-    default_region: Option<String>,
-    phone_validity: Option<PhoneValidity>,
-    unknown_keys: Option<UnknownKeys>,
-    blank: Option<Blank>,
-    email_case: Option<JsEmailCase>,
-    domain_mode: Option<DomainMode>,
-    lax_booleans: Option<bool>,
-    derive_domain_from_email: Option<bool>,
-    limits: Option<JsLimits>,
-}
-
-#[derive(Deserialize)]
-enum JsEmailCase {
-    #[serde(rename = "lower")]
-    Lower,
-    #[serde(
-        rename = "preserve_local",
-        alias = "preserveLocal",
-        alias = "preserve-local"
-    )]
-    PreserveLocal,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-struct JsLimits {
-    text_max_chars: Option<usize>,
-    custom_field_max_chars: Option<usize>,
-    max_payload_bytes: Option<usize>,
-    max_keys: Option<usize>,
-    max_tags: Option<usize>,
-}
-
+/// The package's camelCase options (`Options::from_js_json`, without serde's derive).
 fn options_from_json(json: &str) -> Result<Options, String> {
-    if json.is_empty() || json == "null" {
-        return Ok(Options::default());
-    }
-    let js: JsOptions =
-        serde_json::from_str(json).map_err(|e| format!("contact-rules: invalid options: {e}"))?;
-    let mut o = Options::default();
-    if let Some(r) = js.default_region {
-        o.default_region =
-            Some(Region::parse(&r).map_err(|e| format!("contact-rules: invalid options: {e}"))?);
-    }
-    o.phone_validity = js.phone_validity.unwrap_or(o.phone_validity);
-    o.unknown_keys = js.unknown_keys.unwrap_or(o.unknown_keys);
-    o.blank = js.blank.unwrap_or(o.blank);
-    o.email_case = match js.email_case {
-        Some(JsEmailCase::Lower) | None => EmailCase::Lower,
-        Some(JsEmailCase::PreserveLocal) => EmailCase::PreserveLocal,
-    };
-    o.domain_mode = js.domain_mode.unwrap_or(o.domain_mode);
-    o.lax_booleans = js.lax_booleans.unwrap_or(o.lax_booleans);
-    o.derive_domain_from_email = js
-        .derive_domain_from_email
-        .unwrap_or(o.derive_domain_from_email);
-    if let Some(l) = js.limits {
-        let d = Limits::default();
-        o.limits = Limits {
-            text_max_chars: l.text_max_chars.unwrap_or(d.text_max_chars),
-            custom_field_max_chars: l.custom_field_max_chars.unwrap_or(d.custom_field_max_chars),
-            max_payload_bytes: l.max_payload_bytes.unwrap_or(d.max_payload_bytes),
-            max_keys: l.max_keys.unwrap_or(d.max_keys),
-            max_tags: l.max_tags.unwrap_or(d.max_tags),
-        };
-    }
-    Ok(o)
+    Options::from_js_json(json)
 }
 
 fn misuse(message: String) -> String {
