@@ -8,6 +8,8 @@ use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
 
+mod read;
+
 /// Whether an issue makes the payload invalid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

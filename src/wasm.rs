@@ -130,7 +130,8 @@ pub fn normalize_field_json(field: &str, value: &str, options: &str) -> String {
 /// The FastAPI 422 body for a JSON array of issues (`{path, code, message, input?, ctx?}`).
 #[wasm_bindgen(js_name = toFastApiErrorsJson)]
 pub fn to_fastapi_errors_json(issues: &str) -> String {
-    match serde_json::from_str::<Vec<Issue>>(issues) {
+    // Read without serde's derive (`Issue::list_from_json`; README, "Size").
+    match Issue::list_from_json(issues) {
         Ok(list) => {
             let mut buf = Vec::with_capacity(256 * list.len() + 16);
             json_write::write_value(&crate::issue::to_fastapi_errors(&list), &mut buf);

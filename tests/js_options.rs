@@ -428,3 +428,119 @@ fn written_cases() {
         check(json);
     }
 }
+
+// ----- issues read back (`Issue::list_from_json`, the bindings' `toFastApiErrorsJson`) -----
+
+/// serde's reading of an issue list, its message's position cut off.
+fn issues_reference(json: &str) -> Result<Vec<contact_rules::Issue>, String> {
+    serde_json::from_str(json).map_err(|e| cut(e.to_string()))
+}
+
+fn check_issues(json: &str) {
+    let (a, b) = (
+        contact_rules::Issue::list_from_json(json).map_err(cut),
+        issues_reference(json),
+    );
+    assert!(a == b, "{json}:\n ours:  {a:?}\n serde: {b:?}");
+}
+
+/// Issue lists as the package returns them (the generator's payloads validated), then
+/// mutated: keys dropped, renamed, values of other types, path segments of every type,
+/// arrays in place of objects.
+#[test]
+fn issue_lists_are_read_as_the_serde_derive_read_them() {
+    let ppm = generator::rate_ppm(0.5).expect("a rate");
+    let mut rng = Rng(0x0015_50e5);
+    let others = [
+        "null",
+        "true",
+        "1",
+        "-1",
+        "1.5",
+        "-0",
+        "18446744073709551616",
+        "\"x\"",
+        "[]",
+        "{}",
+        "[\"a\", 1]",
+        "[1.5]",
+        "[-1]",
+        "[null]",
+        "{\"a\":1}",
+        "\"uuid_parsing\"",
+        "\"nope\"",
+    ];
+    let mut n = 0;
+    for i in 0..3_000 {
+        let s = generator::sample(7, i, ppm);
+        let out = contact_rules::validate_contact(&s.payload, &Options::default());
+        let issues: Vec<Value> = out
+            .errors
+            .iter()
+            .chain(&out.warnings)
+            .map(|i| serde_json::to_value(i).expect("serializes"))
+            .collect();
+        check_issues(&Value::Array(issues.clone()).to_string());
+        n += 1;
+        for _ in 0..3 {
+            let mut list = issues.clone();
+            if list.is_empty() {
+                list.push(json_issue());
+            }
+            let at = rng.below(list.len() as u64) as usize;
+            let item = &mut list[at];
+            match rng.below(6) {
+                0 => {
+                    let k = rng.pick(&["path", "code", "message", "input", "ctx"]);
+                    if let Some(m) = item.as_object_mut() {
+                        m.shift_remove(k);
+                    }
+                }
+                1 => {
+                    let k = rng.pick(&["path", "code", "message", "input", "ctx", "x"]);
+                    let v: Value = serde_json::from_str(rng.pick(&others)).expect("JSON");
+                    if let Some(m) = item.as_object_mut() {
+                        m.insert(k.into(), v);
+                    }
+                }
+                2 => {
+                    let seg: Value = serde_json::from_str(rng.pick(&others)).expect("JSON");
+                    if let Some(p) = item.get_mut("path").and_then(Value::as_array_mut) {
+                        p.push(seg);
+                    }
+                }
+                3 => {
+                    let fields: Vec<Value> = ["path", "code", "message", "input", "ctx"]
+                        .iter()
+                        .map(|k| item.get(*k).cloned().unwrap_or(Value::Null))
+                        .take(rng.below(7) as usize)
+                        .collect();
+                    *item = Value::Array(fields);
+                }
+                4 => *item = serde_json::from_str(rng.pick(&others)).expect("JSON"),
+                _ => {}
+            }
+            check_issues(&Value::Array(list).to_string());
+            n += 1;
+        }
+    }
+    for json in [
+        "",
+        "1",
+        "{}",
+        "null",
+        "[]",
+        "[[]]",
+        "[1]",
+        "\"x\"",
+        "[{}]",
+        "{\"a\":[]}",
+    ] {
+        check_issues(json);
+    }
+    assert!(n > 10_000);
+}
+
+fn json_issue() -> Value {
+    serde_json::json!({"path": ["email"], "code": "email_invalid", "message": "m", "input": null})
+}
