@@ -427,6 +427,19 @@ fn written_cases() {
     ] {
         check(json);
     }
+    // Exponents beyond any double: serde_json refused them while reading ("number out of
+    // range"); the value reader keeps their text, and the message must still come without a
+    // panic or an overflow.
+    for json in [
+        "{\"limits\":{\"maxKeys\":1e9223372036854775807}}",
+        "{\"limits\":{\"maxKeys\":-1e-9223372036854775808}}",
+        "{\"limits\":{\"maxKeys\":12e99999999999999999999999}}",
+        "{\"limits\":{\"maxKeys\":0.000e-9223372036854775808}}",
+    ] {
+        let e = Options::from_js_json(json).expect_err("not a usize");
+        assert!(e.contains("floating point `"), "{json}: {e}");
+        assert!(reference(json).is_err(), "{json}");
+    }
 }
 
 // ----- issues read back (`Issue::list_from_json`, the bindings' `toFastApiErrorsJson`) -----

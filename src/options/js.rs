@@ -298,7 +298,7 @@ fn float(text: &str) -> String {
         return format!("floating point `{out}`");
     }
     // The decimal exponent of the first significant digit.
-    let e = exp + int.len() as i64 - 1 - lead as i64;
+    let e = exp.saturating_add(int.len() as i64 - 1 - lead as i64);
     if (-5..=15).contains(&e) {
         if e >= 0 {
             let e = e as usize;
@@ -322,7 +322,11 @@ fn float(text: &str) -> String {
             out.push('.');
             out.push_str(&digits[1..]);
         }
-        out.push_str(&format!("e{}{}", if e >= 0 { "+" } else { "-" }, e.abs()));
+        out.push_str(&format!(
+            "e{}{}",
+            if e >= 0 { "+" } else { "-" },
+            e.unsigned_abs()
+        ));
     }
     format!("floating point `{out}`")
 }
