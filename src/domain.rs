@@ -33,10 +33,10 @@
 //! A registrable domain at a free mailbox provider (`gmail.com`) passes with a
 //! `domain_free_provider` warning.
 
+use crate::host::uts46::{self, DenyList, DnsLength, Hyphens};
 use crate::issue::{Code, FieldIssue};
 use crate::options::DomainMode;
 use crate::{strip_prefix_ignore_ascii_case, FieldResult, Normalized, Options};
-use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use url::{Host, Url};
 
 #[cfg(any(test, target_arch = "wasm32"))]
@@ -341,15 +341,14 @@ fn check_host_name(host: &str) -> Result<String, FieldIssue> {
 
 /// UTS #46 ToASCII with STD3 rules, hyphens checked first and last, DNS lengths verified.
 fn uts46_ascii(name: &str) -> Option<String> {
-    Uts46::new()
-        .to_ascii(
-            name.as_bytes(),
-            AsciiDenyList::STD3,
-            Hyphens::CheckFirstLast,
-            DnsLength::Verify,
-        )
-        .ok()
-        .map(|ascii| ascii.into_owned())
+    uts46::to_ascii(
+        name.as_bytes(),
+        DenyList::STD3,
+        Hyphens::CheckFirstLast,
+        DnsLength::Verify,
+    )
+    .ok()
+    .map(|ascii| ascii.into_owned())
 }
 
 /// Applies the public-name rules and the domain mode to a checked host.
