@@ -3,6 +3,7 @@
 //! Unicode's IdnaTestV2.txt (shipped in the `idna` crate's source), and seeded generated hosts
 //! and URLs shaped like the rules' inputs.
 
+use super::http_url::{self, UrlError, UrlHost};
 use super::punycode;
 use super::tables::{self, Bidi, Joining};
 use super::uts46::{self, DenyList, DnsLength, Hyphens};
@@ -459,4 +460,273 @@ fn punycode_agrees() {
             "{digits:?}"
         );
     }
+}
+
+/// What the rules read from a URL: host, user info, port, path segments, the sign-in wall's
+/// redirect; or the error's message.
+type Read = Result<(UrlHost, bool, Option<u16>, Vec<String>, Option<String>), String>;
+
+/// What the rules read from a URL, by this module.
+fn ours(text: &str) -> Read {
+    http_url::parse(text)
+        .map(|u| {
+            (
+                u.host.clone(),
+                u.has_userinfo,
+                u.port,
+                u.path_segments(),
+                u.query_value("sessionRedirect"),
+            )
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// The same by the `url` crate.
+fn theirs(text: &str) -> Read {
+    let u = url::Url::parse(text).map_err(|e| e.to_string())?;
+    let host = match u.host() {
+        Some(url::Host::Domain(d)) => UrlHost::Domain(d.to_owned()),
+        Some(url::Host::Ipv4(_)) => UrlHost::Ipv4,
+        Some(url::Host::Ipv6(_)) => UrlHost::Ipv6,
+        None => return Err("no host".into()),
+    };
+    Ok((
+        host,
+        !u.username().is_empty() || u.password().is_some(),
+        u.port(),
+        u.path_segments()
+            .map(|s| s.map(str::to_owned).collect())
+            .unwrap_or_default(),
+        u.query_pairs()
+            .find(|(k, _)| k == "sessionRedirect")
+            .map(|(_, v)| v.into_owned()),
+    ))
+}
+
+/// Seeded generated URLs shaped like the domain and LinkedIn rules' inputs (schemes in any
+/// case and form, user info, Unicode and percent-encoded hosts, IPv4 and IPv6 addresses,
+/// ports, paths with dot segments and backslashes, queries, fragments, tabs and newlines):
+/// host, user info, port, path segments, the sign-in wall's redirect and errors agree with
+/// `url::Url::parse`.
+#[test]
+fn generated_urls_agree() {
+    const SCHEMES: &[&str] = &[
+        "http://",
+        "https://",
+        "HTTP://",
+        "HtTpS://",
+        "http:",
+        "https:/",
+        "https:\\\\",
+        "http:///",
+        "https:\\/",
+        " https://",
+        "ht\ttp://",
+        "\nhttps://",
+        "ftp://",
+        "mailto:",
+        "javascript:",
+        "//",
+        "",
+        "https//",
+        "h_ttp://",
+        "http;//",
+    ];
+    const USERINFO: &[&str] = &[
+        "", "", "", "", "u@", ":@", "u:p@", ":p@", "u:@", "@", "a@b@", "%40@", "\u{e9}@", "u\t@",
+    ];
+    const HOSTS: &[&str] = &[
+        "acme.com",
+        "WWW.Acme.co.uk",
+        "www.linkedin.com",
+        "de.linkedin.com.",
+        "linkedin.com",
+        "lnkd.in",
+        "127.0.0.1",
+        "127.1",
+        "0x7f.1",
+        "0X7F000001",
+        "017.0.0.1",
+        "999.1.1.1",
+        "1.2.3.4.5",
+        "1.2.3.4.",
+        "4294967295",
+        "4294967296",
+        "0x",
+        "09",
+        "1.0x",
+        "a.1",
+        "a.0x1g",
+        "[::1]",
+        "[2001:db8::1]",
+        "[::ffff:1.2.3.4]",
+        "[1:2:3:4:5:6:7:8]",
+        "[1:2:3:4:5:6:7]",
+        "[::1",
+        "[:1]",
+        "[1::2::3]",
+        "[1:2:3:4:5:6:1.2.3.4]",
+        "[::1.2.3]",
+        "[::01.2.3.4]",
+        "[::1.2.3.256]",
+        "[g::]",
+        "x[::1]",
+        "bücher.de",
+        "xn--bcher-kva.de",
+        "xn--a.com",
+        "ａｃｍｅ．ｃｏｍ",
+        "acme%2Ecom",
+        "%41cme.com",
+        "%C3%BC.de",
+        "%FF.de",
+        "%zz.com",
+        "a%20b.com",
+        "食狮.公司.cn",
+        "\u{200d}.example",
+        "a\u{ad}b.com",
+        "%C2%AD",
+        "\u{ad}",
+        "acme .com",
+        "acme<x>.com",
+        "a_b.com",
+        "a!$&'()*+,;=b.com",
+        "-a-.com",
+        "xn--1ug.example",
+        "\u{0627}\u{0644}.com",
+        "a..b",
+        ".",
+        "..",
+        "a:b",
+        "",
+        " ",
+        "\u{3002}",
+        "acme\u{3002}com",
+        "a%2fb",
+        "a%3Ab",
+        "%5B::1%5D",
+        "[::1]x",
+    ];
+    const PORTS: &[&str] = &[
+        "",
+        "",
+        "",
+        ":",
+        ":80",
+        ":443",
+        ":8080",
+        ":0",
+        ":65535",
+        ":65536",
+        ":99999999",
+        ":8o",
+        ":-1",
+        ": 80",
+        ":\t80",
+        ":080",
+    ];
+    const PATHS: &[&str] = &[
+        "",
+        "",
+        "/",
+        "/in/jane-doe",
+        "/in/jane-doe/",
+        "//in//jane-doe//",
+        "\\in\\jane-doe",
+        "/in/./jane",
+        "/in/../in/jane",
+        "/..",
+        "/../x",
+        "/a/..",
+        "/a/../",
+        "/.",
+        "/./",
+        "/%2e/x",
+        "/a/%2E%2e",
+        "/a/.%2e/b",
+        "/a/%2e./b",
+        "/a b",
+        "/a\"b<c>`{d}",
+        "/é",
+        "/%C3%A9",
+        "/%zz",
+        "/a\tb",
+        "/ACoAAB",
+        "/m/in/x",
+        "/mwlite/in/y",
+        "/in/\u{1f600}",
+        "/a\u{7f}b",
+        "/a@b",
+        "/a:b",
+    ];
+    const QUERIES: &[&str] = &[
+        "",
+        "",
+        "?",
+        "?trk=x",
+        "?sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fjane",
+        "?a=1&sessionRedirect=x+y%20z&sessionRedirect=2",
+        "?&&sessionRedirect",
+        "?sessionRedirect=%FF",
+        "?session%52edirect=q",
+        "?x=#frag",
+        "?a=b?c",
+    ];
+    const FRAGMENTS: &[&str] = &["", "", "#", "#about", "#a?b", "#a/b"];
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut http = 0;
+    let mut outcomes = std::collections::BTreeMap::new();
+    for i in 0..170_000 {
+        let host = if i % 3 == 0 {
+            host_like(&mut rng)
+        } else {
+            (*rng.pick(HOSTS)).to_owned()
+        };
+        let mut text = [
+            *rng.pick(SCHEMES),
+            *rng.pick(USERINFO),
+            &host,
+            *rng.pick(PORTS),
+            *rng.pick(PATHS),
+            *rng.pick(QUERIES),
+            *rng.pick(FRAGMENTS),
+        ]
+        .concat();
+        if rng.chance(5) {
+            let at = rng.below(text.len() + 1);
+            if text.is_char_boundary(at) {
+                text.insert(
+                    at,
+                    *rng.pick(&[
+                        '\t', '\n', '\r', '@', ':', '/', '\\', '?', '#', '[', ']', '%',
+                    ]),
+                );
+            }
+        }
+        match ours(&text) {
+            Err(e) if e == UrlError::NotHttp.to_string() => {
+                let scheme = url::Url::parse(&text).map(|u| u.scheme().to_owned());
+                assert!(
+                    scheme
+                        .as_deref()
+                        .map_or(true, |s| s != "http" && s != "https"),
+                    "{text:?}"
+                );
+            }
+            mine => {
+                http += 1;
+                let outcome = match &mine {
+                    Ok((UrlHost::Domain(_), ..)) => "domain".to_owned(),
+                    Ok((UrlHost::Ipv4, ..)) => "ipv4".to_owned(),
+                    Ok((UrlHost::Ipv6, ..)) => "ipv6".to_owned(),
+                    Err(e) => e.clone(),
+                };
+                *outcomes.entry(outcome).or_insert(0) += 1;
+                assert_eq!(mine, theirs(&text), "{text:?}");
+            }
+        }
+    }
+    assert!(http > 100_000, "only {http} http(s) URLs");
+    // Every outcome is well represented.
+    assert_eq!(outcomes.len(), 8, "{outcomes:?}");
+    assert!(outcomes.values().all(|&n| n > 300), "{outcomes:?}");
 }

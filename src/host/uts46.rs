@@ -19,7 +19,6 @@ const PUNYCODE_ENCODE_MAX_INPUT_LENGTH: usize = 1000;
 pub(crate) struct DenyList(u128);
 
 /// Bits of the ASCII upper case letters.
-#[cfg_attr(not(test), allow(dead_code))] // used by the URL host parser (next commit)
 const UPPER_CASE: u128 = ((1u128 << 26) - 1) << b'A';
 
 impl DenyList {
@@ -27,7 +26,6 @@ impl DenyList {
     pub(crate) const STD3: DenyList = DenyList(
         !(((1u128 << 26) - 1) << b'a' | ((1u128 << 10) - 1) << b'0' | 1 << b'-' | 1 << b'.'),
     );
-    #[cfg_attr(not(test), allow(dead_code))] // used by the URL host parser (next commit)
     /// The URL Standard's forbidden domain code points: C0 controls, space, DEL and
     /// `%#/:<>?@[\]^|`.
     pub(crate) const URL: DenyList = DenyList(
@@ -62,7 +60,6 @@ impl DenyList {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Hyphens {
     /// Nothing.
-    #[cfg_attr(not(test), allow(dead_code))] // used by the URL host parser (next commit)
     Allow,
     /// No label starts or ends with `-`.
     CheckFirstLast,
@@ -75,7 +72,6 @@ pub(crate) enum Hyphens {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DnsLength {
     /// No.
-    #[cfg_attr(not(test), allow(dead_code))] // used by the URL host parser (next commit)
     Ignore,
     /// Labels of 1 to 63 bytes, at most 253 bytes, no trailing dot.
     Verify,
