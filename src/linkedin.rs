@@ -137,20 +137,20 @@ fn parsed_profile_url(input: &str, follow_redirect: bool) -> Result<String, Fiel
         ));
     }
     let scheme = scheme_of(s);
-    let url = match scheme {
+    let text = match scheme {
         Some(sc) if sc.eq_ignore_ascii_case("http") || sc.eq_ignore_ascii_case("https") => {
-            http_url::parse(s)
+            Cow::Borrowed(s)
         }
         Some(_) => {
             return Err(invalid(
                 "A LinkedIn profile URL starts with https://, such as https://www.linkedin.com/in/jane-doe.",
             ))
         }
-        None if s.starts_with("//") => http_url::parse(&format!("https:{s}")),
-        None => http_url::parse(&format!("https://{s}")),
+        None if s.starts_with("//") => Cow::Owned(format!("https:{s}")),
+        None => Cow::Owned(format!("https://{s}")),
     };
-    let url =
-        url.map_err(|e| invalid("This is not a valid URL.").with_ctx("error", e.to_string()))?;
+    let url = http_url::parse(&text)
+        .map_err(|e| invalid("This is not a valid URL.").with_ctx("error", e.to_string()))?;
 
     let host = match &url.host {
         UrlHost::Domain(d) => d.as_str(),
@@ -239,7 +239,7 @@ fn site_of(host: &str) -> Site {
 }
 
 /// Reads the path (and, for the sign-in wall, the query) of a URL on a profile host.
-fn profile_path(url: &HttpUrl, follow_redirect: bool) -> Result<String, FieldIssue> {
+fn profile_path(url: &HttpUrl<'_>, follow_redirect: bool) -> Result<String, FieldIssue> {
     let segments = url.path_segments();
     let mut segs = segments
         .iter()

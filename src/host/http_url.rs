@@ -54,21 +54,23 @@ pub(crate) enum UrlHost {
 
 /// A parsed `http` or `https` URL.
 #[derive(Clone, Debug)]
-pub(crate) struct HttpUrl {
+pub(crate) struct HttpUrl<'a> {
     /// The host.
     pub(crate) host: UrlHost,
     /// Whether the URL has a user name or a password.
     pub(crate) has_userinfo: bool,
     /// The port, unless absent or the scheme's default.
     pub(crate) port: Option<u16>,
-    /// The path as written (tabs and newlines removed), up to the query or fragment.
-    path: String,
-    /// The query as written, if any (without `?`, up to the fragment).
-    query: Option<String>,
+    /// The input without tabs and newlines (and surrounding C0 controls and spaces).
+    text: Cow<'a, str>,
+    /// Where the path is in `text`, as written, up to the query or fragment.
+    path: (usize, usize),
+    /// Where the query is in `text`, if any (without `?`, up to the fragment).
+    query: Option<(usize, usize)>,
 }
 
 /// Parses an `http:` or `https:` URL (scheme in any case) as `url::Url::parse` does.
-pub(crate) fn parse(input: &str) -> Result<HttpUrl, UrlError> {
+pub(crate) fn parse(input: &str) -> Result<HttpUrl<'_>, UrlError> {
     // Leading and trailing C0 controls and spaces go, tabs and newlines anywhere.
     let input = input.trim_matches(|c: char| c <= ' ');
     let input: Cow<'_, str> = if input.contains(['\t', '\n', '\r']) {
@@ -149,27 +151,30 @@ pub(crate) fn parse(input: &str) -> Result<HttpUrl, UrlError> {
         }
         None => (None, rest),
     };
-    let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
-    let (path, rest) = rest.split_at(path_end);
-    let query = rest
+    // `rest` is the end of `input`: positions in it are positions from there.
+    let path_start = input.len() - rest.len();
+    let path_end = path_start + rest.find(['?', '#']).unwrap_or(rest.len());
+    let query = input[path_end..]
         .strip_prefix('?')
-        .map(|q| q.split('#').next().unwrap_or(q).to_owned());
+        .map(|q| (path_end + 1, path_end + 1 + q.find('#').unwrap_or(q.len())));
     Ok(HttpUrl {
         host,
         has_userinfo,
         port,
-        path: path.to_owned(),
+        path: (path_start, path_end),
         query,
+        text: input,
     })
 }
 
-impl HttpUrl {
+impl HttpUrl<'_> {
     /// The path's segments as `url::Url::path_segments` gives them: `.` and `..` segments
     /// (also percent-encoded) resolved (as the crate does: a `..` after a segment like a
     /// Windows drive letter removes nothing), characters outside the URL Standard's path set
     /// percent-encoded (upper-case hex).
     pub(crate) fn path_segments(&self) -> Vec<String> {
-        let path = self.path.strip_prefix(['/', '\\']).unwrap_or(&self.path);
+        let path = self.text.get(self.path.0..self.path.1).unwrap_or("");
+        let path = path.strip_prefix(['/', '\\']).unwrap_or(path);
         let pieces: Vec<&str> = path.split(['/', '\\']).collect();
         let mut out: Vec<String> = Vec::with_capacity(pieces.len());
         for (i, piece) in pieces.iter().enumerate() {
@@ -202,21 +207,25 @@ impl HttpUrl {
     /// `url::Url::query_pairs` decodes them (`+` as a space, percent-decoding, invalid UTF-8 as
     /// U+FFFD).
     pub(crate) fn query_value(&self, name: &str) -> Option<String> {
-        self.query
-            .as_deref()?
+        let (start, end) = self.query?;
+        self.text
+            .get(start..end)?
             .split('&')
             .filter(|pair| !pair.is_empty())
             .find_map(|pair| {
                 let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-                (form_decode(key) == name).then(|| form_decode(value))
+                (form_decode(key) == name).then(|| form_decode(value).into_owned())
             })
     }
 }
 
 /// `application/x-www-form-urlencoded` decoding of one name or value.
-fn form_decode(s: &str) -> String {
+fn form_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains(['+', '%']) {
+        return Cow::Borrowed(s);
+    }
     let plus_free = s.replace('+', " ");
-    String::from_utf8_lossy(&percent_decode(plus_free.as_bytes())).into_owned()
+    Cow::Owned(String::from_utf8_lossy(&percent_decode(plus_free.as_bytes())).into_owned())
 }
 
 /// A `.` segment: `.` or `%2e` (either case).
@@ -257,7 +266,10 @@ fn percent_encode_path(s: &str) -> String {
 }
 
 /// Decodes `%XX` (either case); a `%` not followed by two hex digits stays.
-fn percent_decode(s: &[u8]) -> Vec<u8> {
+fn percent_decode(s: &[u8]) -> Cow<'_, [u8]> {
+    if !s.contains(&b'%') {
+        return Cow::Borrowed(s);
+    }
     let hex = |b: u8| {
         char::from(b)
             .to_digit(16)
@@ -279,7 +291,7 @@ fn percent_decode(s: &[u8]) -> Vec<u8> {
         out.push(b);
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The URL Standard's host parser for special URLs.

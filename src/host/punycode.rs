@@ -1,13 +1,19 @@
 //! Punycode (RFC 3492), as the `idna` crate 1.1.0 encodes and decodes it: the same arithmetic,
 //! the same overflow checks and the same error cases (the tests compare the two).
 
-/// RFC 3492's parameters.
+/// RFC 3492's `base`: the number of digits.
 const BASE: u32 = 36;
+/// RFC 3492's `tmin`.
 const T_MIN: u32 = 1;
+/// RFC 3492's `tmax`.
 const T_MAX: u32 = 26;
+/// RFC 3492's `skew`.
 const SKEW: u32 = 38;
+/// RFC 3492's `damp`.
 const DAMP: u32 = 700;
+/// RFC 3492's `initial_bias`.
 const INITIAL_BIAS: u32 = 72;
+/// RFC 3492's `initial_n`: the first code point that is not basic.
 const INITIAL_N: u32 = 0x80;
 
 /// RFC 3492's bias adaptation.

@@ -117,6 +117,10 @@ fn push_mapped(s: impl Iterator<Item = char>, ignored_as_error: bool, out: &mut 
 pub(crate) fn map_normalize(s: &str) -> String {
     let mut mapped = String::with_capacity(s.len());
     push_mapped(s.chars(), false, &mut mapped);
+    if mapped.is_ascii() {
+        // Its own NFC.
+        return mapped;
+    }
     match nfc(&mapped) {
         Cow::Borrowed(_) => mapped,
         Cow::Owned(n) => n,
@@ -239,8 +243,8 @@ fn process(
 ) -> Result<Cow<'_, str>, Invalid> {
     let deny_dot = DenyList(deny.0 | 1 << b'.');
     let mut passthrough_up_to = start;
-    let mut buffer: Vec<char> = Vec::new();
-    let mut origins: Vec<Origin<'_>> = Vec::new();
+    let mut buffer: Vec<char> = Vec::with_capacity(domain.len() - start);
+    let mut origins: Vec<Origin<'_>> = Vec::with_capacity(4);
     let mut seen_label = false;
     let mut in_prefix = true;
     for label in domain[start..].split(|&b| b == b'.') {

@@ -8,19 +8,23 @@
 //!
 //! # Format (all integers LEB128 varints unless said otherwise)
 //!
+//! Column by column (each kind of number together), which gzip compresses best:
+//!
 //! ```text
-//! "UTS46" 1                     magic and format version
-//! n, then n mapping runs        consecutive, from U+0000 to U+10FFFF (surrogates disallowed)
-//!   (len - 1) << 3 | kind       kind 0 valid (or deviation), 1 disallowed, 2 ignored,
-//!                               3 mapped to one character: then zigzag(target - code point),
-//!                               the same for every code point of the run,
-//!                               4 mapped to strings: the run's code points take the next
-//!                               `len` strings of the string table, in order,
+//! "UTS46" 2                     magic and format version
+//! n, then n mapping runs        consecutive, from U+0000 to U+10FFFF (surrogates disallowed),
+//!   (len - 1) << 3 | kind       each: kind 0 valid (or deviation), 1 disallowed, 2 ignored,
+//!                               3 mapped to one character, code point + a delta that is the
+//!                               same for the whole run, 4 mapped to strings (the run's code
+//!                               points take the next `len` strings of the table, in order),
 //!                               5 alternating: even offsets in the run map to the code point
 //!                               + 1, odd offsets are valid (upper/lower case pairs)
-//! m, then m strings             each its length in bytes (one byte), then UTF-8
-//! p, then p property runs       consecutive, from U+0000 to U+10FFFF
-//!   (len - 1) << 7 | value      value = bidi + 8 * joining + 40 * mark (see below)
+//! then, for each kind 3 run     zigzag(its first target - the target after the previous kind 3
+//!                               run's last one (0 for the first))
+//! m, then m string lengths      in bytes, one byte each
+//! then the m strings            UTF-8, one after the other
+//! p, then p property run        (len - 1), then the p run values, one byte each: bidi + 8 *
+//! lengths                       joining + 40 * mark (see below); consecutive from U+0000
 //! ```
 //!
 //! A mapping string is the NFC form of the character's UTS #46 mapping (what the mapper gives
@@ -117,17 +121,24 @@ pub fn property_value(c: char) -> u8 {
     bidi + 8 * joining + 40 * u8::from(mark)
 }
 
-/// A run of code points treated alike.
+/// A run of code points treated alike (the format's kinds).
 #[derive(Clone, PartialEq, Eq, Debug)]
 enum Kind {
+    /// Valid.
     Valid,
+    /// Disallowed.
     Disallowed,
+    /// Ignored.
     Ignored,
+    /// Mapped to the code point plus this delta.
     Delta(i64),
+    /// Mapped to strings.
     Strings,
+    /// Upper/lower case pairs.
     Alternating,
 }
 
+/// Appends `v` as a LEB128 varint.
 fn push_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let byte = (v & 0x7f) as u8;
@@ -140,6 +151,7 @@ fn push_varint(out: &mut Vec<u8>, mut v: u64) {
     }
 }
 
+/// Zigzag encoding: small magnitudes of either sign become small numbers.
 fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
@@ -154,10 +166,10 @@ fn all_mappings() -> Vec<Mapping> {
 /// The generated file.
 pub fn generate() -> Vec<u8> {
     let maps = all_mappings();
-    let mut out = b"UTS46\x01".to_vec();
+    let mut out = b"UTS46\x02".to_vec();
 
     // Mapping runs.
-    let mut runs: Vec<(Kind, u32)> = Vec::new();
+    let mut runs: Vec<(Kind, u32, u32)> = Vec::new();
     let mut strings: Vec<String> = Vec::new();
     let mut cp = 0u32;
     while cp <= MAX {
@@ -180,7 +192,7 @@ pub fn generate() -> Vec<u8> {
                     while pair(cp + len) {
                         len += 2;
                     }
-                    runs.push((Kind::Alternating, len));
+                    runs.push((Kind::Alternating, cp, len));
                     cp += len;
                     continue;
                 }
@@ -192,13 +204,13 @@ pub fn generate() -> Vec<u8> {
             }
         };
         match runs.last_mut() {
-            Some((k, len)) if *k == kind && kind != Kind::Alternating => *len += 1,
-            _ => runs.push((kind, 1)),
+            Some((k, _, len)) if *k == kind && kind != Kind::Alternating => *len += 1,
+            _ => runs.push((kind, cp, 1)),
         }
         cp += 1;
     }
     push_varint(&mut out, runs.len() as u64);
-    for (kind, len) in &runs {
+    for (kind, _, len) in &runs {
         let tag = match kind {
             Kind::Valid => 0,
             Kind::Disallowed => 1,
@@ -208,14 +220,20 @@ pub fn generate() -> Vec<u8> {
             Kind::Alternating => 5,
         };
         push_varint(&mut out, u64::from(len - 1) << 3 | tag);
+    }
+    let mut expected = 0i64;
+    for (kind, start, len) in &runs {
         if let Kind::Delta(d) = kind {
-            push_varint(&mut out, zigzag(*d));
+            let first = i64::from(*start) + d;
+            push_varint(&mut out, zigzag(first - expected));
+            expected = first + i64::from(*len);
         }
     }
     push_varint(&mut out, strings.len() as u64);
     for s in &strings {
-        let len = u8::try_from(s.len()).expect("a mapping string of at most 255 bytes");
-        out.push(len);
+        out.push(u8::try_from(s.len()).expect("a mapping string of at most 255 bytes"));
+    }
+    for s in &strings {
         out.extend_from_slice(s.as_bytes());
     }
 
@@ -255,8 +273,9 @@ pub fn generate() -> Vec<u8> {
         }
     }
     push_varint(&mut out, props.len() as u64);
-    for (value, len) in &props {
-        push_varint(&mut out, u64::from(len - 1) << 7 | u64::from(*value));
+    for (_, len) in &props {
+        push_varint(&mut out, u64::from(len - 1));
     }
+    out.extend(props.iter().map(|(value, _)| value));
     out
 }
