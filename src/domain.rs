@@ -3,11 +3,11 @@
 //! Accepts a bare host (`acme.com`), a host with `www.`, upper case, a trailing dot, a port, or a
 //! whole `http`/`https` URL with or without its scheme (`https://www.Acme.co.uk/about?x#y`,
 //! `www.acme.co.uk:8080/about`, `//acme.co.uk`). The host is read as the
-//! [URL Standard](https://url.spec.whatwg.org/#host-parsing) reads it (as the `url` crate does:
-//! percent decoding, UTS #46 mapping, IDNA to ASCII, IPv4 and IPv6 detection), then held to the rules of
-//! DNS host names: letters, digits and hyphens, no label starting or ending with a hyphen, labels
-//! of 1 to 63 bytes, at most 253 bytes in all, `xn--` labels that decode to valid IDNA (UTS #46
-//! with STD3 rules).
+//! [URL Standard](https://url.spec.whatwg.org/#host-parsing) reads it (as the `url` crate
+//! does: percent decoding, UTS #46 mapping, IDNA to ASCII, IPv4 and IPv6 detection), then held
+//! to the rules of DNS host names: letters, digits and hyphens, no label starting or ending with
+//! a hyphen, labels of 1 to 63 bytes, at most 253 bytes in all, `xn--` labels that decode to
+//! valid IDNA (UTS #46 with STD3 rules).
 //!
 //! The output (with [`DomainMode::Registrable`], the default) is the registrable domain by the
 //! Public Suffix List, ICANN and private sections (`shop.acme.co.uk` → `acme.co.uk`,

@@ -165,7 +165,8 @@ fn assert_to_ascii_agrees(input: &[u8], ok: &mut [usize; 3]) {
     }
 }
 
-/// The IdnaTestV2.txt that ships in the `idna` crate's source (found through `cargo metadata`).
+/// The IdnaTestV2.txt that ships in the `idna` crate's source (found through `cargo metadata`,
+/// which fetches what the lockfile names if it is not there yet).
 fn idna_test_v2() -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = std::process::Command::new(cargo)
@@ -173,7 +174,7 @@ fn idna_test_v2() -> String {
             "metadata",
             "--format-version",
             "1",
-            "--offline",
+            "--locked",
             "--manifest-path",
         ])
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
