@@ -4,12 +4,15 @@
 // (pkg/, made by scripts/build-pkg.sh) and through the wrapper of an earlier commit, next to the
 // lean npm stack (js/bench/lean-stack.mjs), on the same parsed objects.
 //
-//   node js/bench/boundary.mjs --before-rev 36057dc [--file target/bench-data/export-100k.ndjson]
-//        [--slice 5000] [--rounds 20] [--batch 1000] [--region US] [--json OUT]
+//   node js/bench/boundary.mjs (--before-rev 36057dc | --before DIR)
+//        [--file target/bench-data/export-100k.ndjson] [--slice 5000] [--rounds 20] [--batch 1000]
+//        [--region US] [--json OUT]
 //
-// The "before" package is pkg/ copied to target/pkg-before/ with the wrapper's JavaScript files
-// (those of js/ that build-pkg.sh copies, as far as the commit has them) taken from
-// `--before-rev`: the same three .wasm files, only the wrapper differs. Before timing, every
+// The "before" package is either DIR, a whole package (pkg/ as scripts/build-pkg.sh made it at
+// an earlier commit: its .wasm files and its wrapper), or pkg/ copied to target/pkg-before/
+// with the wrapper's JavaScript files (those of js/ that build-pkg.sh copies, as far as the
+// commit has them) taken from `--before-rev`: the same three .wasm files, only the wrapper
+// differs. Before timing, every
 // object of the file goes through both wrappers on both builds and the results must be deep
 // equal (key order included: compared as JSON text). Each round takes the next slice of the
 // objects and runs every side once, in an order that rotates from round to round; reported are
@@ -28,21 +31,24 @@ function arg(name, fallback) {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const rev = arg('before-rev');
-if (!rev) throw new Error('usage: node js/bench/boundary.mjs --before-rev REV [--file F] [--slice N] [--rounds N]');
+const beforeDir = arg('before');
+if (!rev && !beforeDir) throw new Error('usage: node js/bench/boundary.mjs --before-rev REV | --before DIR [--file F] [--slice N] [--rounds N]');
 const file = arg('file', `${root}target/bench-data/export-100k.ndjson`);
 const region = arg('region', 'US');
 const batch = Number(arg('batch', 1000));
 const jsonOut = arg('json');
 
-// The before package: pkg/ with the wrapper files of `rev`.
-const before = `${root}target/pkg-before/`;
-rmSync(before, { recursive: true, force: true });
-cpSync(`${root}pkg/`, before, { recursive: true });
+// The before package: a package directory as given, or pkg/ with the wrapper files of `rev`.
+const before = beforeDir ? `${beforeDir.startsWith('/') ? '' : root}${beforeDir.replace(/\/?$/, '/')}` : `${root}target/pkg-before/`;
+if (!beforeDir) {
+  rmSync(before, { recursive: true, force: true });
+  cpSync(`${root}pkg/`, before, { recursive: true });
+}
 const wrapper = {
   '': ['api.js', 'wire.js', 'state.js', 'loader.js', 'index.js', 'manual.js', 'node.js'],
   'import/': ['api.js', 'wire.js', 'state.js', 'loader.js', 'import-api.js', 'node-load.js', 'node.js'],
 };
-for (const [dir, names] of Object.entries(wrapper)) {
+for (const [dir, names] of Object.entries(beforeDir ? {} : wrapper)) {
   for (const name of names) {
     const source = dir === 'import/' && name === 'node.js' ? 'js/import/node.js' : `js/${name}`;
     let text;
@@ -141,7 +147,7 @@ for (let r = 0; r < rounds; r++) {
 
 const perRound = (a, b) => us[a].map((x, i) => x / us[b][i]);
 const fmt = ([lo, hi]) => `${lo.toFixed(2)}–${hi.toFixed(2)}`;
-const result = { file, objects: objects.length, slice, rounds, batch, node: process.version, beforeRev: rev, rows: [] };
+const result = { file, objects: objects.length, slice, rounds, batch, node: process.version, beforeRev: rev, before, rows: [] };
 console.log(`| build, call | before µs/contact (rounds) | after µs/contact (rounds) | after/before time (rounds) | before vs the lean stack | after vs the lean stack |`);
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const build of ['fast', 'size']) {

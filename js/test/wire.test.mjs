@@ -352,3 +352,34 @@ test('validateContacts: an Array.prototype.toJSON reaches the items as it did', 
     delete Array.prototype.toJSON;
   }
 });
+
+test('the rules write their results in ASCII (non-ASCII as \\u escapes) that parse to the same strings', () => {
+  // Kept unknown keys and their values come back as they went in: random well-formed strings of
+  // every UTF-8 width (1 to 4 bytes, astral characters as surrogate pairs), controls, quotes,
+  // backslashes, as keys and as values, at the top level and nested.
+  const r = rng(18);
+  const ranges = [[0x20, 0x7e], [0, 0x1f], [0x80, 0x7ff], [0x800, 0xd7ff], [0xe000, 0xffff], [0x10000, 0x10ffff]];
+  const randomString = () => {
+    let s = '';
+    const n = Math.floor(r() * 12);
+    for (let i = 0; i < n; i++) {
+      const [lo, hi] = ranges[Math.floor(r() * ranges.length)];
+      s += String.fromCodePoint(lo + Math.floor(r() * (hi - lo + 1)));
+    }
+    return s;
+  };
+  for (let i = 0; i < COUNT; i++) {
+    const key = `x${randomString()}`;
+    const value = randomString();
+    const payload = { email: 'jane@acme.com', [key]: value, nested: [value, { [key]: value }] };
+    const text = glue.validateJson(JSON.stringify(payload), '{"unknownKeys":"keep"}');
+    assert.match(text, /^[\x20-\x7e]*$/, `payload #${i}`);
+    assert.deepEqual(JSON.parse(text).value, payload, `payload #${i}`);
+    assert.deepEqual(validateContact(payload, { unknownKeys: 'keep' }).value, payload);
+  }
+  // Issues too: the input they echo and their messages.
+  const text = glue.validateJson(JSON.stringify({ email: 'jané@acme', first_name: '😀'.repeat(300) }), '');
+  assert.match(text, /^[\x20-\x7e]*$/);
+  const issues = JSON.parse(text).errors;
+  assert.deepEqual(issues.map((i) => i.input), ['jané@acme', '😀'.repeat(300)]);
+});
