@@ -143,7 +143,7 @@ function manyAsValues(payloads, opts, maxBytes) {
     }
     // An Array.prototype.toJSON, or a failure above: the items' texts one by one, as
     // manyAsTexts makes them (the same texts, or the item's TypeError).
-    text ??= `[${batch.map((item, k) => itemJson(item, indexes[k], maxBytes)).join(',')}]`;
+    if (text === undefined) text = `[${batch.map((item, k) => itemJson(item, indexes[k], maxBytes)).join(',')}]`;
     for (const r of fromWire(validateManyJson(text, opts))) results.push(r);
     batch = [];
     indexes = [];
