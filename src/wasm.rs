@@ -104,8 +104,51 @@ struct JsResult<'a> {
     warnings: &'a [Issue],
 }
 
-/// Appends one payload's result as JSON text, serialized straight from the outcome (no
-/// `serde_json::Value` built first: the same text, fewer allocations).
+/// serde_json's compact format, with every character outside ASCII written as a `\uXXXX`
+/// escape (a surrogate pair above U+FFFF): the results' text is then ASCII only, which the
+/// JavaScript side decodes from WebAssembly memory (TextDecoder) several times faster than
+/// UTF-8 with accented letters, and `JSON.parse` gives the same strings (issue 14: 2.9 → 0.6 µs
+/// per result decoded in batches of 1,000 export-shaped results, 1.2 → 0.4 µs for one, for 2%
+/// more bytes).
+struct AsciiFormatter;
+
+impl serde_json::ser::Formatter for AsciiFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let bytes = fragment.as_bytes();
+        let mut start = 0;
+        while let Some(offset) = bytes[start..].iter().position(|b| !b.is_ascii()) {
+            let at = start + offset;
+            writer.write_all(&bytes[start..at])?;
+            // `at` starts a character (what precedes it is ASCII), which is not ASCII.
+            let c = fragment
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or('\u{fffd}');
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let u = *unit as usize;
+                writer.write_all(&[
+                    b'\\',
+                    b'u',
+                    HEX[u >> 12],
+                    HEX[(u >> 8) & 0xf],
+                    HEX[(u >> 4) & 0xf],
+                    HEX[u & 0xf],
+                ])?;
+            }
+            start = (at + c.len_utf8()).min(bytes.len());
+        }
+        writer.write_all(&bytes[start..])
+    }
+}
+
+/// Appends one payload's result as JSON text (ASCII only: [`AsciiFormatter`]), serialized
+/// straight from the outcome (no `serde_json::Value` built first: fewer allocations).
 fn write_result(out: &Outcome, buf: &mut Vec<u8>) {
     let result = JsResult {
         ok: out.is_valid(),
@@ -116,7 +159,8 @@ fn write_result(out: &Outcome, buf: &mut Vec<u8>) {
     let start = buf.len();
     // A Contact and issues hold strings, bools and JSON values under string keys only, so
     // serializing cannot fail; were it to, the result would still be one JSON object.
-    if serde_json::to_writer(&mut *buf, &result).is_err() {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *buf, AsciiFormatter);
+    if result.serialize(&mut serializer).is_err() {
         buf.truncate(start);
         buf.extend_from_slice(br#"{"ok":false,"errors":[],"warnings":[]}"#);
     }
