@@ -74,13 +74,17 @@ export function toJsonGeneral(value, maxBytes = Infinity) {
     if (budget < 0) throw TOO_LARGE;
     return out;
   }
+  let text;
   try {
-    return JSON.stringify(value, maxBytes === Infinity ? guard : bounded);
+    text = JSON.stringify(value, maxBytes === Infinity ? guard : bounded);
   } catch (e) {
     if (e === TOO_LARGE) throw e;
     if (e instanceof TypeError && e.message.startsWith('contact-rules:')) throw e;
     throw misuse(`cannot read the payload as JSON: ${e?.message ?? e}`, e);
   }
+  // No text at all: `undefined`, or a payload whose toJSON returned undefined or a function.
+  if (text === undefined) throw misuse('the payload has no JSON text (its toJSON returned undefined or a function)');
+  return text;
 }
 
 // The fast path of toJson. JSON.stringify leaves V8's fast serializer when given a replacer
@@ -172,7 +176,9 @@ export function scan(value, maxBytes) {
 export function toJson(value, maxBytes = Infinity) {
   if (scan(value, maxBytes) !== -1) {
     try {
-      return JSON.stringify(value);
+      const text = JSON.stringify(value);
+      // undefined (no text: `undefined` itself) goes to the general path, which refuses it.
+      if (text !== undefined) return text;
     } catch {
       // A getter that throws on its second read, the stack's end: the general path reports it.
     }

@@ -383,3 +383,16 @@ test('the rules write their results in ASCII (non-ASCII as \\u escapes) that par
   const issues = JSON.parse(text).errors;
   assert.deepEqual(issues.map((i) => i.input), ['jané@acme', '😀'.repeat(300)]);
 });
+
+test('a payload whose toJSON gives no JSON text is the package\'s TypeError, not a crash', () => {
+  for (const payload of [{ toJSON: () => undefined }, { toJSON: () => () => 1 }]) {
+    assert.throws(() => validateContact(payload), {
+      name: 'TypeError',
+      message: 'contact-rules: the payload has no JSON text (its toJSON returned undefined or a function)',
+    });
+    assert.throws(() => validateContacts([{ email: 'jane@acme.com' }, payload]), {
+      name: 'TypeError',
+      message: 'contact-rules: validateContacts item 1: the payload has no JSON text (its toJSON returned undefined or a function)',
+    });
+  }
+});
