@@ -20,7 +20,7 @@ import {
   payloadTooLargeJson,
 } from './contact_rules_core.js';
 import { ready, isReady, assertReady, wasmModule } from './state.js';
-import { TOO_LARGE, describe, fromWire, misuse, toJson, wellFormed } from './wire.js';
+import { TOO_LARGE, describe, fromWire, misuse, scan, toJson, wellFormed } from './wire.js';
 
 export { ready, isReady, wasmModule };
 
@@ -84,12 +84,104 @@ function read(get, what) {
 const BATCH_ITEMS = 1000;
 const BATCH_BYTES = 1 << 20;
 
+// The options text the rules last accepted ('' is the defaults): validateContacts asks the rules
+// once per new options text whether they accept it (see below).
+let acceptedOptions = '';
+
+function optionsAccepted(opts) {
+  if (opts === acceptedOptions) return true;
+  const answer = JSON.parse(payloadTooLargeJson(opts));
+  if (typeof answer.misuse === 'string') return false;
+  acceptedOptions = opts;
+  return true;
+}
+
+// A validateContacts item's text by the general path (toJson), with the item's index in the
+// TypeError; TOO_LARGE passes through.
+function itemJson(item, i, maxBytes) {
+  try {
+    return item === undefined ? 'null' : toJson(item, maxBytes);
+  } catch (e) {
+    if (e !== TOO_LARGE && e instanceof TypeError && e.message.startsWith('contact-rules: ')) {
+      throw misuse(`validateContacts item ${i}: ${e.message.slice('contact-rules: '.length)}`, e);
+    }
+    throw e;
+  }
+}
+
 /** Validates an array of payloads in one call (for bulk imports). See index.d.ts. */
 export function validateContacts(payloads, options) {
   assertReady('validateContacts');
   if (!Array.isArray(payloads)) throw misuse(`validateContacts needs an array, not ${describe(payloads)}`);
   const opts = optionsJson(options);
   const maxBytes = maxPayloadBytes(options);
+  // Options the rules refuse throw their TypeError at the first batch, after the items before
+  // it were read (one of them may throw first): the text batches below keep that order.
+  return optionsAccepted(opts) ? manyAsValues(payloads, opts, maxBytes) : manyAsTexts(payloads, opts, maxBytes);
+}
+
+// validateContacts with options the rules accept, so that handing them a batch cannot throw
+// (each batch is a JSON array, each of its items one payload's text): each item is scanned as
+// validateContact's payload is (wire.js), and the plain ones wait in `batch` as they are, to be
+// serialized by one JSON.stringify of the batch (the same text as the items' texts joined in
+// brackets, a hole or `undefined` being `null`; ~0.8 µs less per item than one JSON.stringify
+// each and a join, issue 14). Any other item takes the general path on its own, in its place.
+function manyAsValues(payloads, opts, maxBytes) {
+  const results = [];
+  let batch = [];
+  let indexes = [];
+  let batchBytes = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    let text;
+    if (batch.toJSON === undefined) {
+      try {
+        text = JSON.stringify(batch);
+      } catch {
+        // A getter that throws on its second read, the stack's end: the general path below.
+      }
+    }
+    // An Array.prototype.toJSON, or a failure above: the items' texts one by one, as
+    // manyAsTexts makes them (the same texts, or the item's TypeError).
+    if (text === undefined) text = `[${batch.map((item, k) => itemJson(item, indexes[k], maxBytes)).join(',')}]`;
+    for (const r of fromWire(validateManyJson(text, opts))) results.push(r);
+    batch = [];
+    indexes = [];
+    batchBytes = 0;
+  };
+  const length = read(() => payloads.length, 'the array');
+  for (let i = 0; i < length; i += 1) {
+    const item = read(() => payloads[i], `validateContacts item ${i}`);
+    const bytes = item === undefined ? 4 : scan(item, maxBytes);
+    if (bytes !== -1) {
+      batch.push(item);
+      indexes.push(i);
+      batchBytes += bytes;
+      if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) flush();
+      continue;
+    }
+    let text;
+    try {
+      text = itemJson(item, i, maxBytes);
+    } catch (e) {
+      if (e !== TOO_LARGE) throw e;
+      flush();
+      results.push(fromWire(payloadTooLargeJson(opts)));
+      continue;
+    }
+    // An item whose `toJSON` returned undefined has no text: the TypeError manyAsTexts throws
+    // when it reads the text's length, thrown by the same read.
+    void text.length;
+    flush();
+    results.push(fromWire(validateJson(text, opts)));
+  }
+  flush();
+  return results;
+}
+
+// validateContacts as it reads the items when the rules refuse the options: each item's text on
+// its own, the texts joined into batches.
+function manyAsTexts(payloads, opts, maxBytes) {
   const results = [];
   let batch = [];
   let batchBytes = 0;
@@ -106,17 +198,12 @@ export function validateContacts(payloads, options) {
     const item = read(() => payloads[i], `validateContacts item ${i}`);
     let text;
     try {
-      text = item === undefined ? 'null' : toJson(item, maxBytes);
+      text = itemJson(item, i, maxBytes);
     } catch (e) {
-      if (e === TOO_LARGE) {
-        flush();
-        results.push(fromWire(payloadTooLargeJson(opts)));
-        continue;
-      }
-      if (e instanceof TypeError && e.message.startsWith('contact-rules: ')) {
-        throw misuse(`validateContacts item ${i}: ${e.message.slice('contact-rules: '.length)}`, e);
-      }
-      throw e;
+      if (e !== TOO_LARGE) throw e;
+      flush();
+      results.push(fromWire(payloadTooLargeJson(opts)));
+      continue;
     }
     batch.push(text);
     batchBytes += text.length;

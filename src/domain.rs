@@ -3,11 +3,11 @@
 //! Accepts a bare host (`acme.com`), a host with `www.`, upper case, a trailing dot, a port, or a
 //! whole `http`/`https` URL with or without its scheme (`https://www.Acme.co.uk/about?x#y`,
 //! `www.acme.co.uk:8080/about`, `//acme.co.uk`). The host is read as the
-//! [URL Standard](https://url.spec.whatwg.org/#host-parsing) reads it (the `url` crate: percent
-//! decoding, UTS #46 mapping, IDNA to ASCII, IPv4 and IPv6 detection), then held to the rules of
-//! DNS host names: letters, digits and hyphens, no label starting or ending with a hyphen, labels
-//! of 1 to 63 bytes, at most 253 bytes in all, `xn--` labels that decode to valid IDNA (UTS #46
-//! with STD3 rules).
+//! [URL Standard](https://url.spec.whatwg.org/#host-parsing) reads it (as the `url` crate
+//! does: percent decoding, UTS #46 mapping, IDNA to ASCII, IPv4 and IPv6 detection), then held
+//! to the rules of DNS host names: letters, digits and hyphens, no label starting or ending with
+//! a hyphen, labels of 1 to 63 bytes, at most 253 bytes in all, `xn--` labels that decode to
+//! valid IDNA (UTS #46 with STD3 rules).
 //!
 //! The output (with [`DomainMode::Registrable`], the default) is the registrable domain by the
 //! Public Suffix List, ICANN and private sections (`shop.acme.co.uk` → `acme.co.uk`,
@@ -33,11 +33,11 @@
 //! A registrable domain at a free mailbox provider (`gmail.com`) passes with a
 //! `domain_free_provider` warning.
 
+use crate::host::http_url::{self, UrlError, UrlHost};
+use crate::host::uts46::{self, DenyList, DnsLength, Hyphens};
 use crate::issue::{Code, FieldIssue};
 use crate::options::DomainMode;
 use crate::{strip_prefix_ignore_ascii_case, FieldResult, Normalized, Options};
-use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
-use url::{Host, Url};
 
 #[cfg(any(test, target_arch = "wasm32"))]
 mod psl_lite;
@@ -229,35 +229,32 @@ fn parse_url(s: &str) -> Result<Parsed, FieldIssue> {
         }
         _ => (format!("http://{s}"), false),
     };
-    let url = Url::parse(&text).map_err(|e| match e {
-        url::ParseError::InvalidPort => {
+    let url = http_url::parse(&text).map_err(|e| match e {
+        UrlError::InvalidPort => {
             invalid("port", "The port after the domain is not a valid port number.")
         }
-        url::ParseError::InvalidIpv4Address | url::ParseError::InvalidIpv6Address => invalid(
+        UrlError::InvalidIpv4Address | UrlError::InvalidIpv6Address => invalid(
             "ip_address",
             "This is neither a domain name nor a valid IP address; enter a company domain, such as acme.com.",
         ),
-        url::ParseError::IdnaError => invalid(
+        UrlError::IdnaError => invalid(
             "idna",
             "This domain has characters or parts that are not allowed in domain names.",
         ),
-        _ => invalid("syntax", "Enter a company domain, such as acme.com."),
+        UrlError::EmptyHost | UrlError::NotHttp => {
+            invalid("syntax", "Enter a company domain, such as acme.com.")
+        }
     })?;
-    let has_userinfo = !url.username().is_empty() || url.password().is_some();
-    let host = match url.host() {
-        Some(Host::Domain(d)) => check_host_name(d),
-        Some(Host::Ipv4(_) | Host::Ipv6(_)) => Err(not_public(
+    let host = match url.host {
+        UrlHost::Domain(d) => check_host_name(&d),
+        UrlHost::Ipv4 | UrlHost::Ipv6 => Err(not_public(
             "ip_address",
             "This is an IP address; enter a company domain, such as acme.com.",
-        )),
-        None => Err(invalid(
-            "syntax",
-            "Enter a company domain, such as acme.com.",
         )),
     };
     Ok(Parsed {
         host,
-        has_userinfo,
+        has_userinfo: url.has_userinfo,
         explicit_scheme,
     })
 }
@@ -341,15 +338,14 @@ fn check_host_name(host: &str) -> Result<String, FieldIssue> {
 
 /// UTS #46 ToASCII with STD3 rules, hyphens checked first and last, DNS lengths verified.
 fn uts46_ascii(name: &str) -> Option<String> {
-    Uts46::new()
-        .to_ascii(
-            name.as_bytes(),
-            AsciiDenyList::STD3,
-            Hyphens::CheckFirstLast,
-            DnsLength::Verify,
-        )
-        .ok()
-        .map(|ascii| ascii.into_owned())
+    uts46::to_ascii(
+        name.as_bytes(),
+        DenyList::STD3,
+        Hyphens::CheckFirstLast,
+        DnsLength::Verify,
+    )
+    .ok()
+    .map(|ascii| ascii.into_owned())
 }
 
 /// Applies the public-name rules and the domain mode to a checked host.

@@ -29,10 +29,9 @@
 //! `idna` package's IDNA 2008 tables) is mirrored by the tables at the end of this file, so
 //! characters are judged as the API judges them, not by a newer Unicode version.
 
+use crate::host::{punycode, uts46};
 use crate::issue::{Code, FieldIssue};
 use crate::{strip_prefix_ignore_ascii_case, unicode, EmailCase, FieldResult, Normalized, Options};
-use icu_normalizer::uts46::Uts46MapperBorrowed;
-use idna::punycode;
 
 /// pydantic's `MAX_EMAIL_LENGTH`: a longer value, in code points before trimming, is refused.
 const MAX_INPUT_CHARS: usize = 2048;
@@ -455,9 +454,7 @@ fn validate_domain(raw: &str) -> Result<(String, String), Reason> {
     let mapped: String = if raw.is_ascii() {
         raw.to_ascii_lowercase()
     } else {
-        Uts46MapperBorrowed::new()
-            .map_normalize(raw.chars())
-            .collect()
+        uts46::map_normalize(raw)
     };
     if mapped.contains('\u{FFFD}') || !mapped.chars().all(is_hostname_char) {
         return Err(Reason::DomainCharacters);

@@ -51,6 +51,7 @@ pub mod text;
 pub mod uuid;
 
 mod free_mail;
+mod host;
 mod number;
 mod special_use;
 mod spreadsheet;

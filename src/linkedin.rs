@@ -16,11 +16,13 @@
 //! characters as UTF-8 with upper-case hex, exactly as the `url` crate serializes a path, so
 //! normalizing an output gives it back.
 
+use crate::host::http_url::{self, HttpUrl, UrlHost};
 use crate::issue::{Code, FieldIssue};
 use crate::{strip_prefix_ignore_ascii_case, unicode, FieldResult, Normalized, Options};
 use std::borrow::Cow;
 use std::fmt::Write as _;
-use url::{Host, Url};
+#[cfg(test)]
+use url::Url;
 
 /// Inputs longer than this many bytes (after trimming) are refused before any parsing.
 pub const MAX_INPUT_BYTES: usize = 2048;
@@ -133,36 +135,36 @@ fn parsed_profile_url(input: &str, follow_redirect: bool) -> Result<String, Fiel
         ));
     }
     let scheme = scheme_of(s);
-    let url = match scheme {
+    let text = match scheme {
         Some(sc) if sc.eq_ignore_ascii_case("http") || sc.eq_ignore_ascii_case("https") => {
-            Url::parse(s)
+            Cow::Borrowed(s)
         }
         Some(_) => {
             return Err(invalid(
                 "A LinkedIn profile URL starts with https://, such as https://www.linkedin.com/in/jane-doe.",
             ))
         }
-        None if s.starts_with("//") => Url::parse(&format!("https:{s}")),
-        None => Url::parse(&format!("https://{s}")),
+        None if s.starts_with("//") => Cow::Owned(format!("https:{s}")),
+        None => Cow::Owned(format!("https://{s}")),
     };
-    let url =
-        url.map_err(|e| invalid("This is not a valid URL.").with_ctx("error", e.to_string()))?;
+    let url = http_url::parse(&text)
+        .map_err(|e| invalid("This is not a valid URL.").with_ctx("error", e.to_string()))?;
 
-    let host = match url.host() {
-        Some(Host::Domain(d)) => d,
-        _ => return Err(not_linkedin(s, scheme.is_some())),
+    let host = match &url.host {
+        UrlHost::Domain(d) => d.as_str(),
+        UrlHost::Ipv4 | UrlHost::Ipv6 => return Err(not_linkedin(s, scheme.is_some())),
     };
     let host = host.strip_suffix('.').unwrap_or(host);
     let site = site_of(host);
     if site == Site::Other {
         return Err(not_linkedin(s, scheme.is_some()));
     }
-    if !url.username().is_empty() || url.password().is_some() {
+    if url.has_userinfo {
         return Err(invalid(
             "A LinkedIn profile URL has no user name or password before the host; remove them.",
         ));
     }
-    if url.port().is_some() {
+    if url.port.is_some() {
         return Err(invalid(
             "A LinkedIn profile URL has no port number; remove it.",
         ));
@@ -235,11 +237,11 @@ fn site_of(host: &str) -> Site {
 }
 
 /// Reads the path (and, for the sign-in wall, the query) of a URL on a profile host.
-fn profile_path(url: &Url, follow_redirect: bool) -> Result<String, FieldIssue> {
-    let mut segs = url
-        .path_segments()
-        .into_iter()
-        .flatten()
+fn profile_path(url: &HttpUrl<'_>, follow_redirect: bool) -> Result<String, FieldIssue> {
+    let segments = url.path_segments();
+    let mut segs = segments
+        .iter()
+        .map(String::as_str)
         .filter(|s| !s.is_empty())
         .peekable();
     // The mobile sites' prefixes: /m/in/<slug>, /mwlite/in/<slug>.
@@ -304,7 +306,7 @@ fn profile_path(url: &Url, follow_redirect: bool) -> Result<String, FieldIssue> 
         ));
     }
     if first_is(&["authwall"]) && follow_redirect {
-        if let Some((_, target)) = url.query_pairs().find(|(k, _)| k == "sessionRedirect") {
+        if let Some(target) = url.query_value("sessionRedirect") {
             return profile_url(&target, false);
         }
     }

@@ -1,5 +1,6 @@
 //! `contact_rules::json_write` (the result JSON the WebAssembly package returns, written
-//! without serde) against `serde_json::to_writer` over the `Serialize` derives it replaced:
+//! without serde) against `serde_json::to_writer` over the `Serialize` derives it replaced, in
+//! UTF-8 and in ASCII (the bindings' former `AsciiFormatter`):
 //! byte for byte on the shared vectors, on generated payloads under several option sets, and
 //! on hostile strings (every control character, U+2028/U+2029, non-ASCII, emoji) in every
 //! place a string can be written (known fields, kept unknown keys and their values, issue
@@ -39,16 +40,64 @@ fn serde_text(out: &Outcome) -> String {
     .expect("a result serializes")
 }
 
+/// serde_json's compact format with every character outside ASCII as `\uXXXX` (a surrogate
+/// pair above U+FFFF): the bindings' `AsciiFormatter` before `json_write` (src/wasm.rs at
+/// af74a20).
+struct AsciiFormatter;
+
+impl serde_json::ser::Formatter for AsciiFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        for c in fragment.chars() {
+            if c.is_ascii() {
+                writer.write_all(&[c as u8])?;
+            } else {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn serde_ascii(out: &Outcome) -> String {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, AsciiFormatter);
+    JsResult {
+        ok: out.is_valid(),
+        value: out.value.as_ref(),
+        errors: &out.errors,
+        warnings: &out.warnings,
+    }
+    .serialize(&mut ser)
+    .expect("a result serializes");
+    String::from_utf8(buf).expect("UTF-8")
+}
+
 fn ours(out: &Outcome) -> String {
     let mut buf = Vec::new();
     json_write::write_result(out, &mut buf);
     String::from_utf8(buf).expect("json_write writes UTF-8")
 }
 
-/// Asserts both writers agree on `out`; `what` names the case.
+fn ours_ascii(out: &Outcome) -> String {
+    let mut buf = Vec::new();
+    json_write::write_result_ascii(out, &mut buf);
+    assert!(buf.is_ascii());
+    String::from_utf8(buf).expect("ASCII")
+}
+
+/// Asserts both writers agree on `out`, in UTF-8 and in ASCII; `what` names the case.
 fn same(out: &Outcome, what: &dyn Fn() -> String) {
     let (a, b) = (ours(out), serde_text(out));
     assert!(a == b, "{}:\n ours:  {a}\n serde: {b}", what());
+    let (a, b) = (ours_ascii(out), serde_ascii(out));
+    assert!(a == b, "{} (ASCII):\n ours:  {a}\n serde: {b}", what());
 }
 
 /// The option sets the payloads are written under: every option away from its default once,

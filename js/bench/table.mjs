@@ -31,8 +31,12 @@ const row = (measure, ours, stack, r, target, met) => rows.push([measure, ours, 
 
 const TARGET = { validateContact: 1.5, validateContacts: 2 };
 function nodeRows(node, label, judged) {
-  const what = (side) => (side.startsWith('validateContacts') ? `\`validateContacts\`, batches of ${n(node.batch)}` : `\`${side}\` per object`);
-  for (const side of ['validateContact', 'validateContacts', 'validateContact (size build)']) {
+  const build = (side) => (side.endsWith(' (size build)') ? ' (size build)' : '');
+  const what = (side) =>
+    side.startsWith('validateContacts')
+      ? `\`validateContacts${build(side)}\`, batches of ${n(node.batch)}`
+      : `\`${side}\` per object`;
+  for (const side of ['validateContact', 'validateContacts', 'validateContact (size build)', 'validateContacts (size build)']) {
     if (node.rate[side] === undefined) continue;
     const lean = node.leanRatio?.[side];
     if (lean !== undefined) {

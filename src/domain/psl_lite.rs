@@ -187,7 +187,7 @@ fn child<'t>(trie: &'t Trie, parent: &Node, label: &str, form: &mut Form) -> Opt
         if *form == Form::Punycode || label.chars().nth(MAX_LABEL).is_some() {
             return None;
         }
-        let encoded = idna::punycode::encode_str(label)?;
+        let encoded = crate::host::punycode::encode_str(label)?;
         let node = trie.child(parent, format!("xn--{encoded}").as_bytes())?;
         *form = Form::Unicode;
         Some(node)
