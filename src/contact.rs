@@ -363,6 +363,10 @@ impl<'de> Deserialize<'de> for Entries<'de> {
     }
 }
 
+/// Up to this many tags, duplicates are found by looking through the tags kept so far.
+const FEW_TAGS: usize = 16;
+
+/// One payload's validation in progress: the contact built so far and the issues found.
 struct Validation<'o> {
     options: &'o Options,
     out: Contact,
@@ -497,8 +501,11 @@ impl<'o> Validation<'o> {
             );
             return;
         }
-        let mut seen = HashSet::with_capacity(items.len());
-        let mut tags = Vec::with_capacity(items.len());
+        // Duplicates: a look through the tags kept so far for the few tags of a usual payload
+        // (no hashing, no copy of each tag), a set of them for long lists.
+        let mut seen = HashSet::new();
+        let few = items.len() <= FEW_TAGS;
+        let mut tags: Vec<String> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let parsed = match item {
                 Value::String(s) => uuid::parse(s),
@@ -506,7 +513,12 @@ impl<'o> Validation<'o> {
             };
             match parsed {
                 Ok(u) => {
-                    if seen.insert(u.clone()) {
+                    let new = if few {
+                        !tags.contains(&u)
+                    } else {
+                        seen.insert(u.clone())
+                    };
+                    if new {
                         tags.push(u);
                     }
                 }
