@@ -38,7 +38,12 @@ pub fn normalize_key(key: &str) -> Option<Result<String, FieldIssue>> {
     }
     let suffix = &key[PREFIX.len()..];
     if head == PREFIX && crate::uuid::is_hyphenated(suffix) {
-        Some(Ok(format!("{PREFIX}{}", suffix.to_ascii_lowercase())))
+        // One allocation: the prefix and the suffix copied, then lower-cased in place.
+        let mut norm = String::with_capacity(key.len());
+        norm.push_str(PREFIX);
+        norm.push_str(suffix);
+        norm.make_ascii_lowercase();
+        Some(Ok(norm))
     } else {
         Some(Err(FieldIssue::new(Code::CustomFieldKeyInvalid)))
     }

@@ -294,11 +294,11 @@ fn validate(email: &str) -> Result<Address, Reason> {
     if domain_raw.starts_with('[') && domain_raw.ends_with(']') {
         return Err(Reason::DomainLiteral);
     }
-    let (ascii_domain, domain) = validate_domain(domain_raw)?;
+    let (ascii_len, domain) = validate_domain(domain_raw)?;
     // `validate_email_length`: the address as given, normalized, and with the ASCII domain.
     if local_raw.len() + 1 + domain_raw.len() > EMAIL_MAX_BYTES
         || local.len() + 1 + domain.len() > EMAIL_MAX_BYTES
-        || local.len() + 1 + ascii_domain.len() > EMAIL_MAX_BYTES
+        || local.len() + 1 + ascii_len > EMAIL_MAX_BYTES
     {
         return Err(Reason::TooLong);
     }
@@ -322,7 +322,30 @@ fn split_at_sign(email: &str) -> Result<usize, Reason> {
 
 /// RFC 5322 `atext`.
 fn is_atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c)
+    // A `match` rather than a search of a string of the symbols: this runs on every character
+    // of every local part.
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '!' | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '\''
+                | '*'
+                | '+'
+                | '-'
+                | '/'
+                | '='
+                | '?'
+                | '^'
+                | '_'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+        )
 }
 
 /// email-validator's `validate_email_local_part` (unquoted, SMTPUTF8 allowed), then its NFC
@@ -349,6 +372,33 @@ fn check_local(local: &str) -> Result<(), Reason> {
     if local.is_empty() {
         return Err(Reason::LocalEmpty);
     }
+    if local.is_ascii() {
+        // Fast path, same result: one pass over the bytes makes the checks below (for ASCII,
+        // every character is one byte and none needs `check_unsafe`).
+        let bytes = local.as_bytes();
+        let mut previous_dot = false;
+        for &b in bytes {
+            let dot = b == b'.';
+            if !dot && !is_atext(char::from(b)) {
+                return Err(Reason::LocalCharacters);
+            }
+            if dot && previous_dot {
+                // `..`; a character the general path would refuse first can only come later,
+                // and it looks for those first.
+                return check_local_general(local);
+            }
+            previous_dot = dot;
+        }
+        if bytes.first() == Some(&b'.') || previous_dot {
+            return Err(Reason::LocalDots);
+        }
+        return Ok(());
+    }
+    check_local_general(local)
+}
+
+/// [`check_local`] for any non-empty local part (the ASCII pass above gives the same result).
+fn check_local_general(local: &str) -> Result<(), Reason> {
     if !local
         .chars()
         .all(|c| is_atext(c) || c == '.' || !c.is_ascii())
@@ -434,8 +484,9 @@ fn is_ldh_hostname(s: &str) -> bool {
 }
 
 /// email-validator's `validate_email_domain_name` (globally deliverable, not a test
-/// environment). Returns the ASCII (IDNA) form and the Unicode form, both lower-case.
-fn validate_domain(raw: &str) -> Result<(String, String), Reason> {
+/// environment). Returns the length in bytes of the ASCII (IDNA) form and the Unicode form,
+/// both lower-case.
+fn validate_domain(raw: &str) -> Result<(usize, String), Reason> {
     if raw.chars().count() > DOMAIN_MAX_LENGTH {
         return Err(Reason::TooLong);
     }
@@ -496,7 +547,7 @@ fn validate_domain(raw: &str) -> Result<(String, String), Reason> {
         return Err(Reason::SpecialUse);
     }
     if !ascii.contains("xn--") {
-        return Ok((ascii.clone(), ascii));
+        return Ok((ascii.len(), ascii));
     }
     // `idna.decode`: the canonical Unicode form, checking each A-label on the way.
     let mut unicode = String::with_capacity(ascii.len());
@@ -522,7 +573,7 @@ fn validate_domain(raw: &str) -> Result<(String, String), Reason> {
     }
     // email-validator finally checks that `idna.encode` takes the Unicode form back; every label
     // has just passed the same checks, so that cannot fail.
-    Ok((ascii, unicode))
+    Ok((ascii.len(), unicode))
 }
 
 /// RFC 5890's reserved LDH labels: two characters other than `xn` followed by `--`.
@@ -814,13 +865,14 @@ fn lookup<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
 fn typo_fix(domain: &str) -> Option<String> {
     let (head, tld) = domain.rsplit_once('.')?;
     let tld_fixed = lookup(&TLD_TYPOS, tld);
-    let candidate = match tld_fixed {
-        Some(t) => format!("{head}.{t}"),
-        None => domain.to_owned(),
+    // Borrowed when the TLD is not a known misspelling: no copy of every address's domain.
+    let candidate: std::borrow::Cow<'_, str> = match tld_fixed {
+        Some(t) => format!("{head}.{t}").into(),
+        None => domain.into(),
     };
     match lookup(&DOMAIN_TYPOS, &candidate) {
         Some(fixed) => Some(fixed.to_owned()),
-        None => tld_fixed.map(|_| candidate),
+        None => tld_fixed.map(|_| candidate.into_owned()),
     }
 }
 
@@ -898,8 +950,8 @@ fn is_role_account(local: &str) -> bool {
     if base.len() > 16 || !base.is_ascii() {
         return false;
     }
-    let base = base.to_ascii_lowercase();
-    ROLE_ACCOUNTS.iter().any(|r| *r == base)
+    // Compared without lower-casing into a new string (every name in the list is lower-case).
+    ROLE_ACCOUNTS.iter().any(|r| r.eq_ignore_ascii_case(base))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1734,6 +1786,35 @@ mod tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII pass of `check_local` gives the general check's result: every string of up
+    /// to three characters over all of ASCII (controls and DEL included), and longer ones
+    /// made from dots, letters and a few refused characters in every order.
+    #[test]
+    fn check_local_ascii_pass_is_the_general_check() {
+        let ascii: Vec<char> = (0u8..0x80).map(char::from).collect();
+        let mut inputs: Vec<String> = ascii.iter().map(|c| c.to_string()).collect();
+        for &a in &ascii {
+            for &b in &ascii {
+                inputs.push(format!("{a}{b}"));
+            }
+        }
+        let small = ['.', 'a', 'Z', '9', '+', '@', ' ', '"', '(', '\\', '\u{7f}'];
+        for &a in &small {
+            for &b in &small {
+                for &c in &small {
+                    inputs.push(format!("{a}{b}{c}"));
+                    for &d in &small {
+                        inputs.push(format!("{a}{b}{c}{d}"));
+                        inputs.push(format!("jane{a}{b}{c}{d}doe"));
+                    }
+                }
+            }
+        }
+        for s in &inputs {
+            assert_eq!(check_local(s), check_local_general(s), "{s:?}");
+        }
+    }
 
     fn ok(s: &str) -> String {
         match normalize(s, &Options::default()) {
