@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-mod js;
+pub(crate) mod js;
 use std::str::FromStr;
 
 /// A default region for phone numbers: an ISO 3166 alpha-2 code that libphonenumber knows

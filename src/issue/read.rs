@@ -9,6 +9,7 @@
 //! value; serde refused it (`duplicate field`). `tests/js_options.rs` holds both to each other.
 
 use super::{Code, Issue, PathSegment};
+use crate::options::js::invalid_type;
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -123,27 +124,4 @@ fn read_code(v: &Value) -> Result<Code, String> {
         }
         other => Err(invalid_type(other, "a string")),
     }
-}
-
-fn invalid_type(v: &Value, expected: &str) -> String {
-    let unexpected = match v {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => {
-            let t = n.as_str();
-            let integer = match t.strip_prefix('-') {
-                Some(_) => t != "-0" && t.parse::<i64>().is_ok(),
-                None => t.parse::<u64>().is_ok(),
-            };
-            if integer {
-                format!("integer `{t}`")
-            } else {
-                "number".to_owned()
-            }
-        }
-        Value::String(s) => format!("string {s:?}"),
-        Value::Array(_) => "sequence".to_owned(),
-        Value::Object(_) => "map".to_owned(),
-    };
-    format!("invalid type: {unexpected}, expected {expected}")
 }

@@ -245,7 +245,9 @@ fn is_float_syntax(text: &str) -> bool {
     }
 }
 
-fn invalid_type(v: &Value, expected: &str) -> String {
+/// serde's "invalid type" message for `v` where `expected` was wanted (also
+/// `Issue::list_from_json`'s).
+pub(crate) fn invalid_type(v: &Value, expected: &str) -> String {
     format!("invalid type: {}, expected {expected}", unexpected(v))
 }
 
