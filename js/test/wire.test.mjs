@@ -14,24 +14,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { validateContact, validateContacts } from 'contact-rules';
 import { TOO_LARGE, fromWire, misuse, scan, toJson, toJsonGeneral } from '../wire.js';
+import { rng } from './support/rng.mjs';
 
 const COUNT = Number(process.env.GENERATED_COUNT ?? 3000);
 
 // The raw entry points of Node's module, in their own copy of the glue.
 const glue = await import(new URL('../../pkg/import/contact_rules_core.js?wire-test', import.meta.url).href);
 glue.initSync({ module: readFileSync(new URL('../../pkg/contact_rules_core_fast.wasm', import.meta.url)) });
-
-/** mulberry32: a small seeded generator, so that a failure can be replayed. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Contact {
   constructor() {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ENGINES, ENGINE_NAMES, launch, skipEngine } from '../../js/test/support/browsers.mjs';
 import { startDemoServer } from '../../js/test/support/static-server.mjs';
 import * as pkg from '../../pkg/node.js';
+import { rng } from '../../js/test/support/rng.mjs';
 
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
@@ -47,17 +48,6 @@ async function bulkDone(page, timeout) {
 }
 
 // ---- seeded data ---------------------------------------------------------------------------
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuid(r, upper = false) {
   const s = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('');
