@@ -8,17 +8,9 @@
 // Like index.js it does not hold the page: the module is decoded and compiled asynchronously,
 // and `ready` resolves when the rules can be called.
 import wasmBase64 from './contact_rules_core_inline.js';
-import { load } from './loader.js';
+import { loadBase64 } from './loader.js';
 import { start } from './state.js';
 
-function decode(base64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-start(() => load(Promise.resolve().then(() => decode(wasmBase64))));
+start(() => loadBase64(wasmBase64));
 
 export * from './api.js';

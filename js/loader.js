@@ -29,3 +29,19 @@ export async function load(source) {
   await initGlue({ module_or_path: module });
   return module;
 }
+
+function decode(base64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Decodes the module's bytes from base64 (the inline entries' modules), after the current task
+ * so that the import does not hold the page, then compiles and instantiates them as `load`.
+ */
+export function loadBase64(base64) {
+  return load(Promise.resolve().then(() => decode(base64)));
+}
