@@ -11,29 +11,12 @@
 
 mod derive;
 
+#[path = "../../common/write_or_check.rs"]
+mod write_or_check;
+
 use std::path::Path;
 
 fn main() {
-    let check = std::env::args().any(|a| a == "--check");
     let out_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src/unicode/nfc.bin");
-    let bytes = derive::packed();
-    if check {
-        let old = std::fs::read(&out_path).unwrap_or_default();
-        if old != bytes {
-            eprintln!(
-                "{} is stale: run this tool without --check",
-                out_path.display()
-            );
-            std::process::exit(1);
-        }
-        println!(
-            "{} is up to date ({} bytes)",
-            out_path.display(),
-            bytes.len()
-        );
-    } else {
-        std::fs::create_dir_all(out_path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&out_path, &bytes).expect("write nfc.bin");
-        println!("wrote {} ({} bytes)", out_path.display(), bytes.len());
-    }
+    write_or_check::write_or_check(&out_path, &derive::packed());
 }
