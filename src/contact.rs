@@ -321,9 +321,10 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
             parsed.push(Read::Text(inner));
             continue;
         }
-        // At most one bracket: the depth stays far below serde_json's nesting limit, which
-        // a value parsed on its own would count from zero again.
-        if text.bytes().filter(|&b| b == b'[' || b == b'{').count() > 1 {
+        // Shallow values only: the depth stays far below serde_json's nesting limit, which a
+        // value parsed on its own would count from zero again. Brackets inside strings (a tag
+        // written `{6ba7b810-…}`) are not nesting.
+        if nesting_depth(text) > MAX_SIMPLE_DEPTH {
             return None;
         }
         parsed.push(Read::Json(serde_json::from_str(text).ok()?));
@@ -337,6 +338,40 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
         v.key(key, value);
     }
     Some(v.finish())
+}
+
+/// The deepest nesting of a value the fast path parses on its own (the payload object adds one
+/// level; serde_json refuses a document nested deeper than 128).
+const MAX_SIMPLE_DEPTH: usize = 16;
+
+/// How deeply `[` and `{` nest in a JSON text, not counting those inside strings. The text is
+/// one value already checked by serde_json, so its strings and escapes are well formed; on
+/// anything else the answer only decides which path reads it.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in text.bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// A JSON object's members in order, keys and values borrowed from the text (a key with an
@@ -842,6 +877,50 @@ impl<'de> Deserialize<'de> for ValidContact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `nesting_depth` against the depth of the parsed value, on generated JSON texts whose
+    /// strings are full of brackets, quotes and backslashes.
+    #[test]
+    fn nesting_depth_is_the_parsed_depth() {
+        fn depth(v: &Value) -> usize {
+            match v {
+                Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+                Value::Object(m) => 1 + m.values().map(depth).max().unwrap_or(0),
+                _ => 0,
+            }
+        }
+        let mut rng = crate::test_rng::XorShift(0x5eed_0004);
+        let pieces = ["[", "]", "{", "}", "\"", "\\", "a", "é", ":", ","];
+        fn gen(rng: &mut crate::test_rng::XorShift, pieces: &[&str], level: usize) -> Value {
+            match rng.below(if level > 6 { 2 } else { 4 }) {
+                0 => {
+                    let n = rng.below(6);
+                    Value::String((0..n).map(|_| pieces[rng.below(pieces.len())]).collect())
+                }
+                1 => Value::from(rng.below(100) as u64),
+                2 => Value::Array(
+                    (0..rng.below(4))
+                        .map(|_| gen(rng, pieces, level + 1))
+                        .collect(),
+                ),
+                _ => Value::Object(
+                    (0..rng.below(4))
+                        .map(|i| {
+                            (
+                                format!("{i}{}", pieces[rng.below(pieces.len())]),
+                                gen(rng, pieces, level + 1),
+                            )
+                        })
+                        .collect(),
+                ),
+            }
+        }
+        for _ in 0..20_000 {
+            let v = gen(&mut rng, &pieces, 0);
+            let text = serde_json::to_string(&v).expect("a Value serializes");
+            assert_eq!(nesting_depth(&text), depth(&v), "{text}");
+        }
+    }
 
     /// The shortcut of `across_fields` (a company domain equal to the email's domain) rests
     /// on a registrable domain normalizing to itself: held here on domains generated from
