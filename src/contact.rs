@@ -4,13 +4,12 @@
 use crate::issue::{Code, FieldIssue, Issue, PathSegment};
 use crate::options::{Blank, DomainMode, Options, UnknownKeys};
 use crate::{boolean, custom_field, domain, email, linkedin, phone, text, uuid, Rule};
-use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
+
+mod scan;
 
 /// A payload field's three states: absent (leave as is), null (clear) or a value.
 ///
@@ -265,15 +264,17 @@ pub fn validate_contact(payload: &Value, options: &Options) -> Outcome {
 #[derive(Clone, Copy)]
 enum In<'a> {
     Str(&'a str),
+    /// An array of strings, each borrowed from the text (none has an escape).
+    Strs(&'a [&'a str]),
     Json(&'a Value),
 }
 
 impl In<'_> {
-    /// The value as a `serde_json::Value` (a copy of a borrowed string).
+    /// The value as a `serde_json::Value` (a copy of borrowed strings).
     fn as_json(&self) -> Cow<'_, Value> {
         match *self {
-            In::Str(s) => Cow::Owned(Value::String(s.to_owned())),
             In::Json(v) => Cow::Borrowed(v),
+            other => Cow::Owned(other.to_value()),
         }
     }
 
@@ -281,8 +282,33 @@ impl In<'_> {
     fn to_value(self) -> Value {
         match self {
             In::Str(s) => Value::String(s.to_owned()),
+            In::Strs(items) => Value::Array(items.iter().map(|&s| Value::from(s)).collect()),
             In::Json(v) => v.clone(),
         }
+    }
+}
+
+/// A tag as `tags` reads it: a string or any other JSON value (an error).
+trait TagItem {
+    fn as_str(&self) -> Option<&str>;
+    fn to_value(&self) -> Value;
+}
+
+impl TagItem for Value {
+    fn as_str(&self) -> Option<&str> {
+        Value::as_str(self)
+    }
+    fn to_value(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl TagItem for &str {
+    fn as_str(&self) -> Option<&str> {
+        Some(self)
+    }
+    fn to_value(&self) -> Value {
+        Value::from(*self)
     }
 }
 
@@ -294,7 +320,7 @@ impl In<'_> {
 /// takes the general path, so every result is the same as [`validate_contact`]'s on the
 /// parsed value.
 fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
-    let Entries(entries) = serde_json::from_str(json).ok()?;
+    let entries = scan::object(json)?;
     if entries.len() > options.limits.max_keys || entries.len() > 64 {
         return None;
     }
@@ -305,97 +331,31 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
         }
     }
     // Each value as the rules will read it: an escape-free JSON string as its text between the
-    // quotes, anything else parsed.
+    // quotes, an array of such strings as their texts, anything else parsed by serde_json
+    // (which also checks what the scan only delimited: numbers, escapes, nested values).
     enum Read<'a> {
         Text(&'a str),
+        Texts(Vec<&'a str>),
         Json(Value),
     }
     let mut parsed: Vec<Read> = Vec::with_capacity(entries.len());
-    for (_, raw) in &entries {
-        let text = raw.get();
-        if let Some(inner) = text
-            .strip_prefix('"')
-            .and_then(|t| t.strip_suffix('"'))
-            .filter(|inner| !inner.contains('\\'))
-        {
-            parsed.push(Read::Text(inner));
-            continue;
-        }
-        // Shallow values only: the depth stays far below serde_json's nesting limit, which a
-        // value parsed on its own would count from zero again. Brackets inside strings (a tag
-        // written `{6ba7b810-…}`) are not nesting.
-        if nesting_depth(text) > MAX_SIMPLE_DEPTH {
-            return None;
-        }
-        parsed.push(Read::Json(serde_json::from_str(text).ok()?));
+    for (_, value) in &entries {
+        parsed.push(match value {
+            scan::Raw::Text(text) => Read::Text(text),
+            scan::Raw::Texts(items) => Read::Texts(items.clone()),
+            scan::Raw::Other(text) => Read::Json(serde_json::from_str(text).ok()?),
+        });
     }
     let mut v = Validation::new(options);
     for ((key, _), value) in entries.iter().zip(&parsed) {
         let value = match value {
             Read::Text(text) => In::Str(text),
+            Read::Texts(items) => In::Strs(items),
             Read::Json(value) => In::Json(value),
         };
         v.key(key, value);
     }
     Some(v.finish())
-}
-
-/// The deepest nesting of a value the fast path parses on its own (the payload object adds one
-/// level; serde_json refuses a document nested deeper than 128).
-const MAX_SIMPLE_DEPTH: usize = 16;
-
-/// How deeply `[` and `{` nest in a JSON text, not counting those inside strings. The text is
-/// one value already checked by serde_json, so its strings and escapes are well formed; on
-/// anything else the answer only decides which path reads it.
-fn nesting_depth(text: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for b in text.bytes() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
-/// A JSON object's members in order, keys and values borrowed from the text (a key with an
-/// escape fails to deserialize).
-struct Entries<'a>(Vec<(&'a str, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for Entries<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Entries<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<'de>, A::Error> {
-                let mut entries = Vec::with_capacity(16);
-                while let Some(entry) = map.next_entry::<&'de str, &'de RawValue>()? {
-                    entries.push(entry);
-                }
-                Ok(Entries(entries))
-            }
-        }
-        d.deserialize_map(V)
-    }
 }
 
 /// Up to this many tags, duplicates are found by looking through the tags kept so far.
@@ -440,7 +400,12 @@ impl<'o> Validation<'o> {
             "account_id" => (uuid::normalize, false, |c| &mut c.account_id),
             "domain" => (domain::normalize, false, |c| &mut c.domain),
             "do_not_contact" => return self.do_not_contact(&value.as_json()),
-            "tags" => return self.tags(&value.as_json()),
+            "tags" => {
+                return match value {
+                    In::Strs(items) => self.tag_items(items),
+                    _ => self.tags(&value.as_json()),
+                }
+            }
             _ => {
                 match custom_field::normalize_key(key) {
                     Some(Ok(norm)) => self.custom_field(key, norm, &value.as_json()),
@@ -463,11 +428,11 @@ impl<'o> Validation<'o> {
             In::Str(s) => s,
             In::Json(Value::String(s)) => s.as_str(),
             In::Json(Value::Null) => return Normal::Null,
-            In::Json(value) => {
+            In::Json(_) | In::Strs(_) => {
                 self.error(
                     vec![key.into()],
                     FieldIssue::new(Code::StringType),
-                    Some(value.clone()),
+                    Some(value.to_value()),
                 );
                 return Normal::Invalid;
             }
@@ -525,6 +490,11 @@ impl<'o> Validation<'o> {
                 return;
             }
         };
+        self.tag_items(items);
+    }
+
+    /// The tags of a list (JSON values, or strings borrowed from the text by the fast path).
+    fn tag_items<T: TagItem>(&mut self, items: &[T]) {
         let max = self.options.limits.max_tags;
         if items.len() > max {
             self.error(
@@ -542,9 +512,9 @@ impl<'o> Validation<'o> {
         let few = items.len() <= FEW_TAGS;
         let mut tags: Vec<String> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let parsed = match item {
-                Value::String(s) => uuid::parse(s),
-                _ => Err(FieldIssue::new(Code::UuidParsing)),
+            let parsed = match item.as_str() {
+                Some(s) => uuid::parse(s),
+                None => Err(FieldIssue::new(Code::UuidParsing)),
             };
             match parsed {
                 Ok(u) => {
@@ -557,7 +527,9 @@ impl<'o> Validation<'o> {
                         tags.push(u);
                     }
                 }
-                Err(issue) => self.error(vec!["tags".into(), i.into()], issue, Some(item.clone())),
+                Err(issue) => {
+                    self.error(vec!["tags".into(), i.into()], issue, Some(item.to_value()))
+                }
             }
         }
         self.out.tags = Field::Value(tags);
@@ -877,50 +849,6 @@ impl<'de> Deserialize<'de> for ValidContact {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `nesting_depth` against the depth of the parsed value, on generated JSON texts whose
-    /// strings are full of brackets, quotes and backslashes.
-    #[test]
-    fn nesting_depth_is_the_parsed_depth() {
-        fn depth(v: &Value) -> usize {
-            match v {
-                Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
-                Value::Object(m) => 1 + m.values().map(depth).max().unwrap_or(0),
-                _ => 0,
-            }
-        }
-        let mut rng = crate::test_rng::XorShift(0x5eed_0004);
-        let pieces = ["[", "]", "{", "}", "\"", "\\", "a", "é", ":", ","];
-        fn gen(rng: &mut crate::test_rng::XorShift, pieces: &[&str], level: usize) -> Value {
-            match rng.below(if level > 6 { 2 } else { 4 }) {
-                0 => {
-                    let n = rng.below(6);
-                    Value::String((0..n).map(|_| pieces[rng.below(pieces.len())]).collect())
-                }
-                1 => Value::from(rng.below(100) as u64),
-                2 => Value::Array(
-                    (0..rng.below(4))
-                        .map(|_| gen(rng, pieces, level + 1))
-                        .collect(),
-                ),
-                _ => Value::Object(
-                    (0..rng.below(4))
-                        .map(|i| {
-                            (
-                                format!("{i}{}", pieces[rng.below(pieces.len())]),
-                                gen(rng, pieces, level + 1),
-                            )
-                        })
-                        .collect(),
-                ),
-            }
-        }
-        for _ in 0..20_000 {
-            let v = gen(&mut rng, &pieces, 0);
-            let text = serde_json::to_string(&v).expect("a Value serializes");
-            assert_eq!(nesting_depth(&text), depth(&v), "{text}");
-        }
-    }
 
     /// The shortcut of `across_fields` (a company domain equal to the email's domain) rests
     /// on a registrable domain normalizing to itself: held here on domains generated from
