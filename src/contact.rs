@@ -336,6 +336,7 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
     enum Read<'a> {
         Text(&'a str),
         Texts(Vec<&'a str>),
+        Owned(String),
         Json(Value),
     }
     let mut parsed: Vec<Read> = Vec::with_capacity(entries.len());
@@ -343,7 +344,17 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
         parsed.push(match value {
             scan::Raw::Text(text) => Read::Text(text),
             scan::Raw::Texts(items) => Read::Texts(items.clone()),
-            scan::Raw::Other(text) => Read::Json(serde_json::from_str(text).ok()?),
+            scan::Raw::Other(text) => {
+                // A string with escapes (`"\tOffice Manager\r\n"`: a third of the export
+                // payloads have one) unescaped here; anything else parsed by serde_json.
+                match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+                    Some(inner) => match scan::unescape(inner) {
+                        Some(unescaped) => Read::Owned(unescaped),
+                        None => Read::Json(serde_json::from_str(text).ok()?),
+                    },
+                    None => Read::Json(serde_json::from_str(text).ok()?),
+                }
+            }
         });
     }
     let mut v = Validation::new(options);
@@ -351,6 +362,7 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
         let value = match value {
             Read::Text(text) => In::Str(text),
             Read::Texts(items) => In::Strs(items),
+            Read::Owned(text) => In::Str(text),
             Read::Json(value) => In::Json(value),
         };
         v.key(key, value);

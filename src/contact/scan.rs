@@ -57,6 +57,45 @@ pub(super) fn object(text: &str) -> Option<Vec<(&str, Raw<'_>)>> {
     (s.at == text.len()).then_some(members)
 }
 
+/// The text of a JSON string's inside that holds escapes (`inner`, between the quotes, as the
+/// scan delimited it), unescaped; `None` for an escape that is not one of JSON's or a `\u`
+/// escape of a surrogate (serde_json then parses the value and says what is wrong, or pairs
+/// the surrogates).
+pub(super) fn unescape(inner: &str) -> Option<String> {
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(rest.get(..at)?);
+        let bytes = rest.as_bytes();
+        let c = match *bytes.get(at + 1)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hex = rest.get(at + 2..at + 6)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
+                let code = u32::from_str_radix(hex, 16).ok()?;
+                rest = rest.get(at + 6..)?;
+                // A surrogate (paired or not) is left to serde_json.
+                out.push(char::from_u32(code)?);
+                continue;
+            }
+            _ => return None,
+        };
+        out.push(c);
+        rest = rest.get(at + 2..)?;
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 /// The end of the run of string bytes from `at` that need no look: the index of the first `"`,
 /// `\` or control character (or the length), eight bytes at a time as serde_json's own
 /// `skip_to_escape` does. In each mask the lowest flagged byte is exact (a borrow can only flag
@@ -374,6 +413,70 @@ mod tests {
                         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
                         .unwrap_or(len - at);
                 assert_eq!(plain_run_end(&bytes, at), want, "{bytes:?} from {at}");
+            }
+        }
+    }
+
+    /// `unescape` against serde_json on generated strings: serde_json's own escaping of strings
+    /// full of quotes, backslashes, control characters and non-ASCII, the same with `\u`
+    /// escapes of every character, and byte mutations of both (invalid escapes, surrogates).
+    #[test]
+    fn unescape_is_serde_json() {
+        let mut rng = crate::test_rng::XorShift(0x5eed_0007);
+        let chars = [
+            '"', '\\', '/', '\u{0}', '\u{8}', '\u{c}', '\r', '\u{1f}', '\n', '\t', 'a', 'é',
+            '\u{2028}', '😀', '\u{ffff}',
+        ];
+        for _ in 0..30_000 {
+            let raw: String = (0..rng.below(8)).map(|_| *rng.pick(&chars)).collect();
+            let plain = serde_json::to_string(&raw).expect("a string serializes");
+            let mut spelled = String::from("\"");
+            for c in raw.chars() {
+                if rng.chance(50) {
+                    let mut units = [0u16; 2];
+                    for u in c.encode_utf16(&mut units) {
+                        spelled.push_str(&format!("\\u{:04x}", u));
+                    }
+                } else {
+                    spelled.push_str(
+                        &serde_json::to_string(&c.to_string()).expect("serializes")[1..]
+                            [..serde_json::to_string(&c.to_string())
+                                .expect("serializes")
+                                .len()
+                                - 2],
+                    );
+                }
+            }
+            spelled.push('"');
+            for text in [plain, spelled] {
+                let mut variants = vec![text.clone()];
+                let mut bytes = text.clone().into_bytes();
+                if bytes.len() > 2 {
+                    let at = 1 + rng.below(bytes.len() - 2);
+                    bytes[at] = *rng.pick(b"\\u0dDxX\"n/");
+                    if let Ok(m) = String::from_utf8(bytes) {
+                        variants.push(m);
+                    }
+                }
+                for t in variants {
+                    // Only what the scan delimits as one string reaches `unescape`.
+                    let mut scan = Scan { text: &t, at: 0 };
+                    if scan.string().is_none() || scan.at != t.len() {
+                        continue;
+                    }
+                    let Some(inner) = t.get(1..t.len() - 1) else {
+                        continue;
+                    };
+                    let serde = serde_json::from_str::<String>(&t).ok();
+                    if let Some(ours) = unescape(inner) {
+                        assert_eq!(Some(&ours), serde.as_ref(), "{t}");
+                    }
+                    // Declined only for surrogates (serde_json's to pair) or what serde_json
+                    // refuses too.
+                    if unescape(inner).is_none() && serde.is_some() {
+                        assert!(inner.to_ascii_lowercase().contains("\\ud"), "{t}");
+                    }
+                }
             }
         }
     }
