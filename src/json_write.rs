@@ -118,7 +118,18 @@ fn write_issues_as<const ASCII: bool>(issues: &[Issue], buf: &mut Vec<u8>) {
 /// Appends one issue: `{"path":[…],"code":…,"message":…,"input"?:…,"ctx"?:{…}}`.
 fn write_issue_as<const ASCII: bool>(issue: &Issue, buf: &mut Vec<u8>) {
     buf.extend_from_slice(b"{\"path\":[");
-    for (i, seg) in issue.path.iter().enumerate() {
+    write_path_as::<ASCII>(&issue.path, buf);
+    buf.extend_from_slice(b"],\"code\":");
+    write_str_as::<ASCII>(issue.code.as_str(), buf);
+    buf.extend_from_slice(b",\"message\":");
+    write_str_as::<ASCII>(&issue.message, buf);
+    write_details_as::<ASCII>(issue, buf);
+    buf.push(b'}');
+}
+
+/// Appends an issue's path segments, comma-separated (without the brackets).
+fn write_path_as<const ASCII: bool>(path: &[PathSegment], buf: &mut Vec<u8>) {
+    for (i, seg) in path.iter().enumerate() {
         if i > 0 {
             buf.push(b',');
         }
@@ -127,10 +138,10 @@ fn write_issue_as<const ASCII: bool>(issue: &Issue, buf: &mut Vec<u8>) {
             PathSegment::Index(n) => write_u64(*n as u64, buf),
         }
     }
-    buf.extend_from_slice(b"],\"code\":");
-    write_str_as::<ASCII>(issue.code.as_str(), buf);
-    buf.extend_from_slice(b",\"message\":");
-    write_str_as::<ASCII>(&issue.message, buf);
+}
+
+/// Appends an issue's `,"input":…` and `,"ctx":{…}` when it has them.
+fn write_details_as<const ASCII: bool>(issue: &Issue, buf: &mut Vec<u8>) {
     if let Some(input) = &issue.input {
         buf.extend_from_slice(b",\"input\":");
         write_value_as::<ASCII>(input, buf);
@@ -139,29 +150,63 @@ fn write_issue_as<const ASCII: bool>(issue: &Issue, buf: &mut Vec<u8>) {
         buf.extend_from_slice(b",\"ctx\":");
         write_object_as::<ASCII>(ctx, buf);
     }
-    buf.push(b'}');
+}
+
+/// Appends issues in FastAPI's 422 shape, as serde_json writes [`Issue::to_fastapi`] of each:
+/// `[{"type":…,"loc":["body",…path],"msg":…,"input"?:…,"ctx"?:{…}},…]` (the `detail` of
+/// [`crate::to_fastapi_errors`]).
+///
+/// # Example
+/// ```
+/// use contact_rules::{json_write, validate_contact_str, Options};
+/// let out = validate_contact_str(r#"{"email": 1}"#, &Options::default());
+/// let mut buf = Vec::new();
+/// json_write::write_fastapi_issues(&out.errors, &mut buf);
+/// let detail: Vec<_> = out.errors.iter().map(|i| i.to_fastapi()).collect();
+/// assert_eq!(buf, serde_json::to_vec(&detail).unwrap());
+/// ```
+pub fn write_fastapi_issues(issues: &[Issue], buf: &mut Vec<u8>) {
+    buf.push(b'[');
+    for (i, issue) in issues.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"type\":");
+        write_str_as::<false>(issue.code.as_str(), buf);
+        buf.extend_from_slice(b",\"loc\":[\"body\"");
+        if !issue.path.is_empty() {
+            buf.push(b',');
+            write_path_as::<false>(&issue.path, buf);
+        }
+        buf.extend_from_slice(b"],\"msg\":");
+        write_str_as::<false>(&issue.message, buf);
+        write_details_as::<false>(issue, buf);
+        buf.push(b'}');
+    }
+    buf.push(b']');
 }
 
 /// Appends a contact as its `Serialize` derive writes it: the known fields that are not absent,
 /// in the payload table's order, then the custom fields in their order.
 fn write_contact_as<const ASCII: bool>(c: &Contact, buf: &mut Vec<u8>) {
+    // Each known key with its quotes and colon, after `{` or `,`: the names need no escape,
+    // in UTF-8 as in ASCII.
     let mut first = true;
-    let mut key = |name: &str, buf: &mut Vec<u8>| {
+    let mut key = |quoted: &[u8], buf: &mut Vec<u8>| {
         buf.push(if first { b'{' } else { b',' });
         first = false;
-        write_str_as::<ASCII>(name, buf);
-        buf.push(b':');
+        buf.extend_from_slice(quoted);
     };
-    let strings: [(&str, &Field<String>); 9] = [
-        ("email", &c.email),
-        ("linkedin_url", &c.linkedin_url),
-        ("first_name", &c.first_name),
-        ("last_name", &c.last_name),
-        ("title", &c.title),
-        ("phone_number", &c.phone_number),
-        ("location", &c.location),
-        ("account_id", &c.account_id),
-        ("domain", &c.domain),
+    let strings: [(&[u8], &Field<String>); 9] = [
+        (b"\"email\":", &c.email),
+        (b"\"linkedin_url\":", &c.linkedin_url),
+        (b"\"first_name\":", &c.first_name),
+        (b"\"last_name\":", &c.last_name),
+        (b"\"title\":", &c.title),
+        (b"\"phone_number\":", &c.phone_number),
+        (b"\"location\":", &c.location),
+        (b"\"account_id\":", &c.account_id),
+        (b"\"domain\":", &c.domain),
     ];
     for (name, field) in strings {
         match field {
@@ -179,22 +224,22 @@ fn write_contact_as<const ASCII: bool>(c: &Contact, buf: &mut Vec<u8>) {
     match &c.do_not_contact {
         Field::Absent => {}
         Field::Null => {
-            key("do_not_contact", buf);
+            key(b"\"do_not_contact\":", buf);
             buf.extend_from_slice(b"null");
         }
         Field::Value(b) => {
-            key("do_not_contact", buf);
+            key(b"\"do_not_contact\":", buf);
             buf.extend_from_slice(if *b { b"true" } else { b"false" });
         }
     }
     match &c.tags {
         Field::Absent => {}
         Field::Null => {
-            key("tags", buf);
+            key(b"\"tags\":", buf);
             buf.extend_from_slice(b"null");
         }
         Field::Value(tags) => {
-            key("tags", buf);
+            key(b"\"tags\":", buf);
             buf.push(b'[');
             for (i, t) in tags.iter().enumerate() {
                 if i > 0 {
@@ -206,7 +251,10 @@ fn write_contact_as<const ASCII: bool>(c: &Contact, buf: &mut Vec<u8>) {
         }
     }
     for (k, v) in &c.custom_fields {
-        key(k, buf);
+        buf.push(if first { b'{' } else { b',' });
+        first = false;
+        write_str_as::<ASCII>(k, buf);
+        buf.push(b':');
         write_value_as::<ASCII>(v, buf);
     }
     if first {
