@@ -266,7 +266,7 @@ fn parse_map_file(text: &str) -> Result<Vec<(String, String)>, String> {
 /// (so results of a slow stream show up promptly). The error, if reading failed, comes with
 /// the records read before it.
 fn next_batch(source: &mut Source) -> (Vec<Record>, Option<ReadError>, bool) {
-    let mut records = Vec::new();
+    let mut records = Vec::with_capacity(BATCH_RECORDS);
     let mut bytes = 0;
     while records.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
         if !records.is_empty() && source.would_block() {
@@ -286,7 +286,10 @@ fn next_batch(source: &mut Source) -> (Vec<Record>, Option<ReadError>, bool) {
 
 /// Validates a batch and encodes its result lines.
 fn process(batch: Batch, cx: &Context) -> Done {
-    let mut lines = Vec::with_capacity(batch.records.len() * 256);
+    // A result line is about as long as its record, plus the index and keys: sized so that
+    // the buffer seldom grows (each growth copies the batch's lines so far).
+    let weight: usize = batch.records.iter().map(Record::weight).sum();
+    let mut lines = Vec::with_capacity(weight + batch.records.len() * 64);
     let mut tally = Tally::default();
     for (index, record) in (batch.first_index..).zip(&batch.records) {
         let outcome = results::validate(record, cx);
