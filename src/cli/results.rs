@@ -48,10 +48,10 @@ fn too_large(max: usize) -> Outcome {
     ))
 }
 
-/// Validates one record.
-pub fn validate(record: &Record, cx: &Context) -> Outcome {
+/// Validates one record (a JSON text's bytes are at its place in `text`, its batch's).
+pub fn validate(record: &Record, text: &[u8], cx: &Context) -> Outcome {
     match record {
-        Record::Json(bytes) => match std::str::from_utf8(bytes) {
+        Record::Json(at) => match std::str::from_utf8(text.get(at.clone()).unwrap_or_default()) {
             Ok(text) => validate_contact_str(text, &cx.options),
             Err(e) => invalid_json(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
         },
@@ -281,15 +281,16 @@ mod tests {
     #[test]
     fn records_to_outcomes() {
         let cx = cx();
-        let codes =
-            |r: Record| -> Vec<Code> { validate(&r, &cx).errors.iter().map(|i| i.code).collect() };
-        assert_eq!(codes(Record::Json(b"{".to_vec())), [Code::InvalidJson]);
-        assert_eq!(
-            codes(Record::Json(b"\"\xff\"".to_vec())),
-            [Code::InvalidJson]
-        );
+        // The texts of a batch, one after the other: `{`, `"\xff"`, `[]`.
+        let text = b"{\"\xff\"[]";
+        let codes = |r: Record| -> Vec<Code> {
+            let out = validate(&r, text, &cx);
+            out.errors.iter().map(|i| i.code).collect()
+        };
+        assert_eq!(codes(Record::Json(0..1)), [Code::InvalidJson]);
+        assert_eq!(codes(Record::Json(1..4)), [Code::InvalidJson]);
         assert_eq!(codes(Record::TooLarge), [Code::PayloadTooLarge]);
-        assert_eq!(codes(Record::Json(b"[]".to_vec())), [Code::ObjectType]);
+        assert_eq!(codes(Record::Json(4..6)), [Code::ObjectType]);
         // CSV rows, made payloads by the importer's converter on the worker.
         let mut imp = contact_rules::import::Importer::new(contact_rules::import::Settings {
             exact: true,
@@ -309,7 +310,7 @@ mod tests {
         let got: Vec<Vec<Code>> = rows
             .into_iter()
             .map(|r| {
-                let out = validate(&Record::Csv(r), &csv);
+                let out = validate(&Record::Csv(r), &[], &csv);
                 out.errors.iter().map(|i| i.code).collect()
             })
             .collect();
@@ -322,7 +323,7 @@ mod tests {
                 vec![Code::PayloadTooLarge]
             ]
         );
-        let too_large = validate(&Record::TooLarge, &cx);
+        let too_large = validate(&Record::TooLarge, &[], &cx);
         let from_lib = validate_contact_str(&" ".repeat((1 << 20) + 1), &cx.options);
         assert_eq!(too_large, from_lib);
     }
