@@ -16,7 +16,7 @@
 //! option set and hostile strings.
 
 use crate::contact::Field;
-use crate::issue::{Issue, PathSegment};
+use crate::issue::{Code, Issue, PathSegment};
 use crate::{Contact, Outcome};
 use serde_json::{Map, Value};
 
@@ -120,11 +120,21 @@ fn write_issue_as<const ASCII: bool>(issue: &Issue, buf: &mut Vec<u8>) {
     buf.extend_from_slice(b"{\"path\":[");
     write_path_as::<ASCII>(&issue.path, buf);
     buf.extend_from_slice(b"],\"code\":");
-    write_str_as::<ASCII>(issue.code.as_str(), buf);
+    write_code(issue.code, buf);
     buf.extend_from_slice(b",\"message\":");
     write_str_as::<ASCII>(&issue.message, buf);
     write_details_as::<ASCII>(issue, buf);
     buf.push(b'}');
+}
+
+/// Appends an issue code as a JSON string: its text needs no escape (lower-case ASCII letters
+/// and `_`, `issue::tests::codes_round_trip_and_are_snake_case`), in UTF-8 as in ASCII.
+fn write_code(code: Code, buf: &mut Vec<u8>) {
+    let text = code.as_str().as_bytes();
+    buf.reserve(text.len() + 2);
+    buf.push(b'"');
+    buf.extend_from_slice(text);
+    buf.push(b'"');
 }
 
 /// Appends an issue's path segments, comma-separated (without the brackets).
@@ -172,7 +182,7 @@ pub fn write_fastapi_issues(issues: &[Issue], buf: &mut Vec<u8>) {
             buf.push(b',');
         }
         buf.extend_from_slice(b"{\"type\":");
-        write_str_as::<false>(issue.code.as_str(), buf);
+        write_code(issue.code, buf);
         buf.extend_from_slice(b",\"loc\":[\"body\"");
         if !issue.path.is_empty() {
             buf.push(b',');
@@ -389,15 +399,17 @@ fn write_str_as<const ASCII: bool>(s: &str, buf: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let table = if ASCII { &ESCAPE_ASCII } else { &ESCAPE };
     let bytes = s.as_bytes();
+    let plain = plain_prefix::<ASCII>(bytes);
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
+    if plain == bytes.len() {
+        buf.extend_from_slice(bytes);
+        buf.push(b'"');
+        return;
+    }
     let mut start = 0;
-    let mut i = 0;
-    loop {
-        i += plain_prefix::<ASCII>(bytes.get(i..).unwrap_or_default());
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
+    let mut i = plain;
+    while let Some(&b) = bytes.get(i) {
         // Every byte split at is ASCII or starts a character, so each run is whole UTF-8.
         buf.extend_from_slice(bytes.get(start..i).unwrap_or_default());
         match table[usize::from(b)] {
@@ -437,6 +449,7 @@ fn write_str_as<const ASCII: bool>(s: &str, buf: &mut Vec<u8>) {
             }
         }
         start = i;
+        i += plain_prefix::<ASCII>(bytes.get(i..).unwrap_or_default());
     }
     buf.extend_from_slice(bytes.get(start..).unwrap_or_default());
     buf.push(b'"');
