@@ -107,6 +107,15 @@ fn same(out: &Outcome, what: &dyn Fn() -> String) {
         let detail: Vec<Value> = issues.iter().map(Issue::to_fastapi).collect();
         let b = serde_json::to_string(&detail).expect("issues serialize");
         assert!(a == b, "{} (FastAPI):\n ours:  {a}\n serde: {b}", what());
+        // The 422 body as the bindings' toFastApiErrorsJson writes it.
+        let body = format!("{{\"detail\":{a}}}");
+        let want = serde_json::to_string(&contact_rules::to_fastapi_errors(issues))
+            .expect("a body serializes");
+        assert!(
+            body == want,
+            "{} (422 body):\n ours:  {body}\n serde: {want}",
+            what()
+        );
     }
 }
 
