@@ -134,11 +134,15 @@ pub fn normalize_field_json(field: &str, value: &str, options: &str) -> String {
 /// The FastAPI 422 body for a JSON array of issues (`{path, code, message, input?, ctx?}`).
 #[wasm_bindgen(js_name = toFastApiErrorsJson)]
 pub fn to_fastapi_errors_json(issues: &str) -> String {
-    // Read without serde's derive (`Issue::list_from_json`; README, "Size").
+    // Read without serde's derive (`Issue::list_from_json`; README, "Size"), written straight
+    // by `json_write` (the bytes of `to_fastapi_errors` through serde_json, without building
+    // its `Value`s).
     match Issue::list_from_json(issues) {
         Ok(list) => {
             let mut buf = Vec::with_capacity(256 * list.len() + 16);
-            json_write::write_value(&crate::issue::to_fastapi_errors(&list), &mut buf);
+            buf.extend_from_slice(b"{\"detail\":");
+            json_write::write_fastapi_issues(&list, &mut buf);
+            buf.push(b'}');
             text(buf)
         }
         Err(e) => misuse(format!("contact-rules: expected an array of issues: {e}")),

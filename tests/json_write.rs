@@ -4,7 +4,9 @@
 //! byte for byte on the shared vectors, on generated payloads under several option sets, and
 //! on hostile strings (every control character, U+2028/U+2029, non-ASCII, emoji) in every
 //! place a string can be written (known fields, kept unknown keys and their values, issue
-//! inputs, nested custom values).
+//! inputs, nested custom values). The same for the issues in FastAPI's shape
+//! (`write_fastapi_issues`, the command line's `--fastapi`) against serde_json over
+//! `Issue::to_fastapi`.
 //!
 //! The generated run is `JSON_WRITE_COUNT` payloads per option set (default 20,000; the
 //! commit that added the writer ran 100,000).
@@ -98,6 +100,23 @@ fn same(out: &Outcome, what: &dyn Fn() -> String) {
     assert!(a == b, "{}:\n ours:  {a}\n serde: {b}", what());
     let (a, b) = (ours_ascii(out), serde_ascii(out));
     assert!(a == b, "{} (ASCII):\n ours:  {a}\n serde: {b}", what());
+    for issues in [&out.errors, &out.warnings] {
+        let mut buf = Vec::new();
+        json_write::write_fastapi_issues(issues, &mut buf);
+        let a = String::from_utf8(buf).expect("json_write writes UTF-8");
+        let detail: Vec<Value> = issues.iter().map(Issue::to_fastapi).collect();
+        let b = serde_json::to_string(&detail).expect("issues serialize");
+        assert!(a == b, "{} (FastAPI):\n ours:  {a}\n serde: {b}", what());
+        // The 422 body as the bindings' toFastApiErrorsJson writes it.
+        let body = format!("{{\"detail\":{a}}}");
+        let want = serde_json::to_string(&contact_rules::to_fastapi_errors(issues))
+            .expect("a body serializes");
+        assert!(
+            body == want,
+            "{} (422 body):\n ours:  {body}\n serde: {want}",
+            what()
+        );
+    }
 }
 
 /// The option sets the payloads are written under: every option away from its default once,

@@ -5,8 +5,9 @@
 //! and encode their result lines; the main thread writes batches in order, keeping the ones
 //! that finish early in a reorder buffer. Every channel is bounded and a batch may only be read
 //! when one of a fixed number of tokens is free (the writer frees a token when it has written a
-//! batch), so memory stays flat however large the input is. With `--jobs 1` everything runs on
-//! the main thread.
+//! batch), so memory stays flat however large the input is. A token carries the buffers of
+//! the batch written ([`Spare`]), cleared, so that a run allocates them `in_flight` times, not
+//! once a batch. With `--jobs 1` everything runs on the main thread, on one set of buffers.
 
 use super::args::{CheckArgs, ColumnsArg, InputFormat, UnmappedArg};
 use super::input::{self, ArrayElements, CsvRows, Lines, ReadError, Record, Source};
@@ -31,18 +32,46 @@ const BATCH_RECORDS: usize = 512;
 /// ...or at about this many bytes.
 const BATCH_BYTES: usize = 1 << 20;
 
-/// A batch of records, numbered in input order.
+/// A batch of records, numbered in input order, with the buffer its lines go to.
 struct Batch {
     seq: u64,
     first_index: u64,
-    records: Vec<Record>,
+    records: Records,
+    lines: Vec<u8>,
 }
 
-/// A validated batch: its result lines and counts.
+/// Records read for one batch, the bytes of their JSON texts in one buffer.
+#[derive(Default)]
+struct Records {
+    list: Vec<Record>,
+    text: Vec<u8>,
+}
+
+/// A validated batch: its result lines and counts (and its records, whose buffers go back to
+/// the reader once the lines are written).
 struct Done {
     seq: u64,
     lines: Vec<u8>,
     tally: Tally,
+    records: Records,
+}
+
+/// The buffers of a written batch, emptied for the next one to be read into.
+#[derive(Default)]
+struct Spare {
+    records: Records,
+    lines: Vec<u8>,
+}
+
+impl Done {
+    /// Its buffers, emptied (their capacity kept).
+    fn into_spare(self) -> Spare {
+        let (mut records, mut lines) = (self.records, self.lines);
+        records.list.clear();
+        records.text.clear();
+        lines.clear();
+        Spare { records, lines }
+    }
 }
 
 /// What workers send the writer.
@@ -264,18 +293,18 @@ fn parse_map_file(text: &str) -> Result<Vec<(String, String)>, String> {
 
 /// Collects the next batch: records until the batch is full, the input ends or would block
 /// (so results of a slow stream show up promptly). The error, if reading failed, comes with
-/// the records read before it.
-fn next_batch(source: &mut Source) -> (Vec<Record>, Option<ReadError>, bool) {
-    let mut records = Vec::new();
+/// the records read before it. `records` is empty, a written batch's buffers reused.
+fn next_batch(source: &mut Source, mut records: Records) -> (Records, Option<ReadError>, bool) {
+    records.list.reserve(BATCH_RECORDS);
     let mut bytes = 0;
-    while records.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
-        if !records.is_empty() && source.would_block() {
+    while records.list.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+        if !records.list.is_empty() && source.would_block() {
             return (records, None, false);
         }
-        match source.next_record() {
+        match source.next_record(&mut records.text) {
             Ok(Some(r)) => {
                 bytes += r.weight();
-                records.push(r);
+                records.list.push(r);
             }
             Ok(None) => return (records, None, true),
             Err(e) => return (records, Some(e), true),
@@ -286,17 +315,27 @@ fn next_batch(source: &mut Source) -> (Vec<Record>, Option<ReadError>, bool) {
 
 /// Validates a batch and encodes its result lines.
 fn process(batch: Batch, cx: &Context) -> Done {
-    let mut lines = Vec::with_capacity(batch.records.len() * 256);
+    let Batch {
+        seq,
+        first_index,
+        records,
+        mut lines,
+    } = batch;
+    // A result line is about as long as its record, plus the index and keys: reserved so that
+    // the buffer seldom grows (each growth copies the batch's lines so far).
+    let weight: usize = records.list.iter().map(Record::weight).sum();
+    lines.reserve(weight + records.list.len() * 64);
     let mut tally = Tally::default();
-    for (index, record) in (batch.first_index..).zip(&batch.records) {
-        let outcome = results::validate(record, cx);
+    for (index, record) in (first_index..).zip(&records.list) {
+        let outcome = results::validate(record, &records.text, cx);
         results::write_line(&mut lines, index, &outcome, cx.fastapi);
         tally.add(&outcome);
     }
     Done {
-        seq: batch.seq,
+        seq,
         lines,
         tally,
+        records,
     }
 }
 
@@ -304,15 +343,18 @@ fn process(batch: Batch, cx: &Context) -> Done {
 fn sequential(mut source: Source, cx: &Context, writer: &mut Writer) -> Result<(), ReadError> {
     let mut first_index = 0;
     let mut seq = 0;
+    let mut spare = Spare::default();
     loop {
-        let (records, error, end) = next_batch(&mut source);
-        let n = records.len() as u64;
+        let Spare { records, lines } = std::mem::take(&mut spare);
+        let (records, error, end) = next_batch(&mut source, records);
+        let n = records.list.len() as u64;
         if n > 0 {
             let done = process(
                 Batch {
                     seq,
                     first_index,
                     records,
+                    lines,
                 },
                 cx,
             );
@@ -324,6 +366,7 @@ fn sequential(mut source: Source, cx: &Context, writer: &mut Writer) -> Result<(
             if source.would_block() {
                 writer.flush();
             }
+            spare = done.into_spare();
         }
         if let Some(e) = error {
             return Err(e);
@@ -344,10 +387,10 @@ fn parallel(
 ) -> Option<Result<(), ReadError>> {
     // At most this many batches are read but not yet written, wherever they are.
     let in_flight = 2 * jobs + 2;
-    let (token_tx, token_rx) = mpsc::sync_channel::<()>(in_flight);
+    let (token_tx, token_rx) = mpsc::sync_channel::<Spare>(in_flight);
     for _ in 0..in_flight {
         // The channel has room for exactly `in_flight` tokens and its receiver is alive.
-        let _ = token_tx.send(());
+        let _ = token_tx.send(Spare::default());
     }
     let (batch_tx, batch_rx) = mpsc::sync_channel::<Batch>(jobs);
     let (done_tx, done_rx) = mpsc::sync_channel::<Msg>(jobs);
@@ -410,7 +453,7 @@ fn parallel(
                 // leave the threads to end with the process.
                 break 'receive;
             }
-            let _ = token_tx.send(());
+            let _ = token_tx.send(done.into_spare());
         }
     }
     if writer.failed.is_some() {
@@ -424,25 +467,27 @@ fn parallel(
     reader.join().ok()
 }
 
-/// The reader thread: batches out as tokens allow.
+/// The reader thread: batches out as tokens allow, each read into the buffers its token
+/// brings.
 fn read_batches(
     mut source: Source,
     batch_tx: &SyncSender<Batch>,
-    tokens: &Receiver<()>,
+    tokens: &Receiver<Spare>,
 ) -> Result<(), ReadError> {
     let mut first_index = 0;
     let mut seq = 0;
     loop {
-        if tokens.recv().is_err() {
+        let Ok(Spare { records, lines }) = tokens.recv() else {
             return Ok(());
-        }
-        let (records, error, end) = next_batch(&mut source);
-        let n = records.len() as u64;
+        };
+        let (records, error, end) = next_batch(&mut source, records);
+        let n = records.list.len() as u64;
         if n > 0 {
             let batch = Batch {
                 seq,
                 first_index,
                 records,
+                lines,
             };
             if batch_tx.send(batch).is_err() {
                 return Ok(());

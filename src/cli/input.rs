@@ -7,6 +7,7 @@ use contact_rules::import::{Importer, Settings};
 use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -38,8 +39,10 @@ impl<R: Read> Read for Counting<R> {
 /// One record of the input, not yet validated.
 #[derive(Debug, PartialEq)]
 pub enum Record {
-    /// A JSON text (an NDJSON line or an array element), as bytes: it may not be UTF-8.
-    Json(Vec<u8>),
+    /// A JSON text (an NDJSON line or an array element): where its bytes are in the text the
+    /// records of its batch were read into (one buffer a batch rather than one a record). The
+    /// bytes may not be UTF-8.
+    Json(Range<usize>),
     /// A record over the size limit; its bytes were skipped, not kept.
     TooLarge,
     /// A CSV row as the crate's importer read it; the worker makes it a payload
@@ -51,7 +54,7 @@ impl Record {
     /// About how much memory the record holds, for sizing batches.
     pub fn weight(&self) -> usize {
         let held = match self {
-            Record::Json(b) => b.len(),
+            Record::Json(at) => at.len(),
             Record::TooLarge => 0,
             Record::Csv(row) => row.weight(),
         };
@@ -111,34 +114,47 @@ fn is_json_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
-/// A record's bytes collected up to `max + 1` bytes; the rest is counted, not kept.
+/// A record's bytes appended to the batch's text up to `max + 1` bytes; the rest is counted,
+/// not kept.
 struct Capped {
-    buf: Vec<u8>,
+    /// Where the record starts in the text.
+    start: usize,
     total: usize,
     max: usize,
 }
 
 impl Capped {
-    fn new(max: usize) -> Self {
+    fn new(text: &[u8], max: usize) -> Self {
         Capped {
-            buf: Vec::new(),
+            start: text.len(),
             total: 0,
             max,
         }
     }
 
-    fn push(&mut self, bytes: &[u8]) {
-        self.total = self.total.saturating_add(bytes.len());
-        let room = (self.max.saturating_add(1)).saturating_sub(self.buf.len());
-        let keep = bytes.get(..room).unwrap_or(bytes);
-        self.buf.extend_from_slice(keep);
+    /// The record's bytes kept so far.
+    fn kept<'a>(&self, text: &'a [u8]) -> &'a [u8] {
+        text.get(self.start..).unwrap_or_default()
     }
 
-    fn into_record(self) -> Record {
+    fn push(&mut self, text: &mut Vec<u8>, bytes: &[u8]) {
+        self.total = self.total.saturating_add(bytes.len());
+        let room = (self.max.saturating_add(1)).saturating_sub(self.kept(text).len());
+        let keep = bytes.get(..room).unwrap_or(bytes);
+        text.extend_from_slice(keep);
+    }
+
+    /// Takes back what was kept (a blank line).
+    fn discard(self, text: &mut Vec<u8>) {
+        text.truncate(self.start);
+    }
+
+    fn into_record(self, text: &mut Vec<u8>) -> Record {
         if self.total > self.max {
+            text.truncate(self.start);
             Record::TooLarge
         } else {
-            Record::Json(self.buf)
+            Record::Json(self.start..text.len())
         }
     }
 }
@@ -156,14 +172,15 @@ pub enum Source {
 }
 
 impl Source {
-    /// The next record, or `None` at the end of the input.
+    /// The next record, or `None` at the end of the input. A JSON text's bytes are appended
+    /// to `text` ([`Record::Json`] says where).
     ///
     /// # Errors
     /// An I/O error, or an input that is not in its format (after the records before it).
-    pub fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+    pub fn next_record(&mut self, text: &mut Vec<u8>) -> Result<Option<Record>, ReadError> {
         match self {
-            Source::Ndjson(s) => s.next_record(),
-            Source::Json(s) => s.next_record(),
+            Source::Ndjson(s) => s.next_record(text),
+            Source::Json(s) => s.next_record(text),
             Source::Csv(s) => s.next_record(),
             Source::Empty => Ok(None),
         }
@@ -199,12 +216,12 @@ impl Lines {
         }
     }
 
-    fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+    fn next_record(&mut self, text: &mut Vec<u8>) -> Result<Option<Record>, ReadError> {
         if std::mem::take(&mut self.first) {
             skip_bom(&mut self.r)?;
         }
         loop {
-            let mut line = Capped::new(self.max);
+            let mut line = Capped::new(text, self.max);
             let mut blank = true;
             let mut any = false;
             loop {
@@ -220,25 +237,27 @@ impl Lines {
                 if blank {
                     blank = part.iter().all(|&b| is_json_space(b));
                 }
-                line.push(part);
+                line.push(text, part);
                 self.r.consume(used);
                 if done {
                     break;
                 }
             }
             if !any {
+                line.discard(text);
                 return Ok(None);
             }
             if blank {
+                line.discard(text);
                 continue;
             }
             // A `\r` before the `\n` belongs to the line end, not to the record.
             // (A line of more than `max + 1` bytes is too large either way.)
-            if line.total <= line.max.saturating_add(1) && line.buf.last() == Some(&b'\r') {
-                line.buf.pop();
+            if line.total <= line.max.saturating_add(1) && line.kept(text).last() == Some(&b'\r') {
+                text.pop();
                 line.total -= 1;
             }
-            return Ok(Some(line.into_record()));
+            return Ok(Some(line.into_record(text)));
         }
     }
 }
@@ -298,7 +317,7 @@ impl ArrayElements {
         }
     }
 
-    fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+    fn next_record(&mut self, text: &mut Vec<u8>) -> Result<Option<Record>, ReadError> {
         loop {
             match self.state {
                 ArrayState::Start => {
@@ -322,7 +341,7 @@ impl ArrayElements {
                         }
                     }
                 }
-                ArrayState::Elements => return self.element(),
+                ArrayState::Elements => return self.element(text),
                 ArrayState::Closed => {
                     self.state = ArrayState::Finished;
                     if self.peek_past_space()?.is_some() {
@@ -344,8 +363,8 @@ impl ArrayElements {
     }
 
     /// Scans one element up to the `,` or `]` that ends it at depth 0.
-    fn element(&mut self) -> Result<Option<Record>, ReadError> {
-        let mut text = Capped::new(self.max);
+    fn element(&mut self, text: &mut Vec<u8>) -> Result<Option<Record>, ReadError> {
+        let mut element = Capped::new(text, self.max);
         let mut depth: u64 = 0;
         let mut in_string = false;
         let mut escaped = false;
@@ -356,9 +375,10 @@ impl ArrayElements {
                 // The error comes after the element cut short, if there is one.
                 self.state = ArrayState::Unclosed;
                 if started {
-                    return Ok(Some(text.into_record()));
+                    return Ok(Some(element.into_record(text)));
                 }
-                return self.next_record();
+                element.discard(text);
+                return self.next_record(text);
             }
             let mut end = None;
             let mut from = 0;
@@ -392,7 +412,7 @@ impl ArrayElements {
                 }
             }
             let upto = end.map_or(chunk.len(), |(i, _)| i);
-            text.push(chunk.get(from..upto).unwrap_or_default());
+            element.push(text, chunk.get(from..upto).unwrap_or_default());
             self.r.consume(upto + usize::from(end.is_some()));
             if let Some((_, closes)) = end {
                 let first = std::mem::take(&mut self.first_element);
@@ -400,11 +420,12 @@ impl ArrayElements {
                     self.state = ArrayState::Closed;
                     if first && !started {
                         // `[]`: no records.
+                        element.discard(text);
                         return Ok(None);
                     }
                 }
                 // An empty element (`[1,,2]`, `[1,]`) is a record that is not JSON.
-                return Ok(Some(text.into_record()));
+                return Ok(Some(element.into_record(text)));
             }
         }
     }
@@ -501,38 +522,70 @@ mod tests {
         buffered(Box::new(io::Cursor::new(bytes.to_vec())), Arc::default())
     }
 
-    /// Every record, then the error if any.
-    fn drain(mut s: Source) -> (Vec<Record>, Option<String>) {
-        let mut out = Vec::new();
-        loop {
-            match s.next_record() {
-                Ok(Some(r)) => out.push(r),
-                Ok(None) => return (out, None),
+    /// A record with its JSON text's bytes.
+    #[derive(Debug, PartialEq)]
+    enum Got {
+        Json(Vec<u8>),
+        TooLarge,
+        Csv(CsvRow),
+    }
+
+    /// Every record, then the error if any. The records are read into one text, as a batch's
+    /// are, after some bytes already there.
+    fn drain(mut s: Source) -> (Vec<Got>, Option<String>) {
+        let mut text = b"before".to_vec();
+        let mut records = Vec::new();
+        let error = loop {
+            match s.next_record(&mut text) {
+                Ok(Some(r)) => records.push(r),
+                Ok(None) => break None,
                 Err(e) => {
-                    assert!(matches!(s.next_record(), Ok(None)), "ends after an error");
-                    return (out, Some(e.to_string()));
+                    assert!(
+                        matches!(s.next_record(&mut text), Ok(None)),
+                        "ends after an error"
+                    );
+                    break Some(e.to_string());
                 }
             }
-        }
+        };
+        let mut end = 6;
+        let got = records
+            .into_iter()
+            .map(|r| match r {
+                Record::Json(at) => {
+                    assert_eq!(at.start, end, "records follow each other in the text");
+                    end = at.end;
+                    Got::Json(text[at].to_vec())
+                }
+                Record::TooLarge => Got::TooLarge,
+                Record::Csv(row) => Got::Csv(row),
+            })
+            .collect();
+        assert_eq!(
+            text.len(),
+            end,
+            "the text holds the records and nothing else"
+        );
+        (got, error)
     }
 
-    fn json(s: &str) -> Record {
-        Record::Json(s.as_bytes().to_vec())
+    fn json(s: &str) -> Got {
+        Got::Json(s.as_bytes().to_vec())
     }
 
-    fn lines(bytes: &[u8], max: usize) -> Vec<Record> {
+    fn lines(bytes: &[u8], max: usize) -> Vec<Got> {
         let (recs, err) = drain(Source::Ndjson(Lines::new(input(bytes), max)));
         assert_eq!(err, None);
         recs
     }
 
-    fn array(bytes: &[u8], max: usize) -> (Vec<Record>, Option<String>) {
+    fn array(bytes: &[u8], max: usize) -> (Vec<Got>, Option<String>) {
         drain(Source::Json(ArrayElements::new(input(bytes), max)))
     }
 
     #[test]
     fn ndjson_lines() {
-        let cases: &[(&[u8], Vec<Record>)] = &[
+        let cases: &[(&[u8], Vec<Got>)] = &[
             (b"", vec![]),
             (b"\n\n  \r\n\t\n", vec![]),
             (b"{}", vec![json("{}")]),
@@ -540,12 +593,12 @@ mod tests {
             (b"{}\r\n{\"a\":1}\r\n", vec![json("{}"), json("{\"a\":1}")]),
             (b"\n{}\n\n  \n[]", vec![json("{}"), json("[]")]),
             (b"\xef\xbb\xbf{}\n", vec![json("{}")]),
-            (b"{\xff}\n", vec![Record::Json(b"{\xff}".to_vec())]),
+            (b"{\xff}\n", vec![Got::Json(b"{\xff}".to_vec())]),
             (b"nope\n", vec![json("nope")]),
             // Exactly the limit passes; one byte more is too large (the `\r` is not counted).
             (
                 b"1234567890\r\n12345678901\n1",
-                vec![json("1234567890"), Record::TooLarge, json("1")],
+                vec![json("1234567890"), Got::TooLarge, json("1")],
             ),
         ];
         for (bytes, want) in cases {
@@ -562,12 +615,12 @@ mod tests {
     fn ndjson_long_line_is_skipped_not_kept() {
         let mut big = vec![b'x'; 3_000_000];
         big.extend_from_slice(b"\n{}\n");
-        assert_eq!(lines(&big, 1 << 20), vec![Record::TooLarge, json("{}")]);
+        assert_eq!(lines(&big, 1 << 20), vec![Got::TooLarge, json("{}")]);
     }
 
     #[test]
     fn json_array_elements() {
-        let ok: &[(&str, Vec<Record>)] = &[
+        let ok: &[(&str, Vec<Got>)] = &[
             ("[]", vec![]),
             (" [ ] ", vec![]),
             ("", vec![]),
@@ -588,7 +641,7 @@ mod tests {
             assert_eq!((&recs, err), (want, None), "{text:?}");
         }
         let (recs, err) = array(b"[\"12345678901\", 1]", 10);
-        assert_eq!(recs, vec![Record::TooLarge, json("1")]);
+        assert_eq!(recs, vec![Got::TooLarge, json("1")]);
         assert_eq!(err, None);
     }
 
@@ -632,7 +685,7 @@ mod tests {
         let rows = recs
             .into_iter()
             .map(|r| match r {
-                Record::Csv(row) => converter.convert(&row),
+                Got::Csv(row) => converter.convert(&row),
                 other => panic!("not a CSV row: {other:?}"),
             })
             .collect();

@@ -4,10 +4,8 @@
 use super::input::Record;
 use contact_rules::import::reader::Converter;
 use contact_rules::import::Row;
-use contact_rules::{validate_contact, validate_contact_str, Code, Contact, FieldIssue, Issue};
+use contact_rules::{json_write, validate_contact, validate_contact_str, Code, FieldIssue, Issue};
 use contact_rules::{Options, Outcome};
-use serde::Serialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -50,10 +48,10 @@ fn too_large(max: usize) -> Outcome {
     ))
 }
 
-/// Validates one record.
-pub fn validate(record: &Record, cx: &Context) -> Outcome {
+/// Validates one record (a JSON text's bytes are at its place in `text`, its batch's).
+pub fn validate(record: &Record, text: &[u8], cx: &Context) -> Outcome {
     match record {
-        Record::Json(bytes) => match std::str::from_utf8(bytes) {
+        Record::Json(at) => match std::str::from_utf8(text.get(at.clone()).unwrap_or_default()) {
             Ok(text) => validate_contact_str(text, &cx.options),
             Err(e) => invalid_json(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
         },
@@ -66,68 +64,33 @@ pub fn validate(record: &Record, cx: &Context) -> Outcome {
     }
 }
 
-#[derive(Serialize)]
-struct ValidLine<'a> {
-    index: u64,
-    ok: bool,
-    value: &'a Contact,
-    warnings: &'a [Issue],
-}
-
-#[derive(Serialize)]
-struct InvalidLine<'a> {
-    index: u64,
-    ok: bool,
-    errors: &'a [Issue],
-    warnings: &'a [Issue],
-}
-
-#[derive(Serialize)]
-struct FastApiLine {
-    index: u64,
-    ok: bool,
-    detail: Vec<Value>,
-}
-
-/// Appends the record's NDJSON result line to `out`.
+/// Appends the record's NDJSON result line to `out`, written by the crate's `json_write`
+/// (the bytes serde_json writes over the derives; the tests hold it to them):
+/// `{"index":…,"ok":true,"value":{…},"warnings":[…]}` for a valid record, else
+/// `{"index":…,"ok":false,"errors":[…],"warnings":[…]}`, or with `fastapi`
+/// `{"index":…,"ok":false,"detail":[…]}` (FastAPI's 422 shape of the errors).
 pub fn write_line(out: &mut Vec<u8>, index: u64, outcome: &Outcome, fastapi: bool) {
-    let written = match (&outcome.value, outcome.errors.is_empty()) {
-        (Some(value), true) => serde_json::to_writer(
-            &mut *out,
-            &ValidLine {
-                index,
-                ok: true,
-                value,
-                warnings: &outcome.warnings,
-            },
-        ),
-        _ if fastapi => serde_json::to_writer(
-            &mut *out,
-            &FastApiLine {
-                index,
-                ok: false,
-                detail: outcome.errors.iter().map(Issue::to_fastapi).collect(),
-            },
-        ),
-        _ => serde_json::to_writer(
-            &mut *out,
-            &InvalidLine {
-                index,
-                ok: false,
-                errors: &outcome.errors,
-                warnings: &outcome.warnings,
-            },
-        ),
-    };
-    // Serializing to a `Vec` cannot fail for I/O, and these types have only string map keys,
-    // so serde_json has no error to report; were it to, the line would still be one JSON line.
-    if written.is_err() {
-        let _ = write!(
-            out,
-            "{{\"index\":{index},\"ok\":false,\"errors\":[],\"warnings\":[]}}"
-        );
+    out.extend_from_slice(b"{\"index\":");
+    json_write::write_u64(index, out);
+    match (&outcome.value, outcome.errors.is_empty()) {
+        (Some(value), true) => {
+            out.extend_from_slice(b",\"ok\":true,\"value\":");
+            json_write::write_contact(value, out);
+            out.extend_from_slice(b",\"warnings\":");
+            json_write::write_issues(&outcome.warnings, out);
+        }
+        _ if fastapi => {
+            out.extend_from_slice(b",\"ok\":false,\"detail\":");
+            json_write::write_fastapi_issues(&outcome.errors, out);
+        }
+        _ => {
+            out.extend_from_slice(b",\"ok\":false,\"errors\":");
+            json_write::write_issues(&outcome.errors, out);
+            out.extend_from_slice(b",\"warnings\":");
+            json_write::write_issues(&outcome.warnings, out);
+        }
     }
-    out.push(b'\n');
+    out.extend_from_slice(b"}\n");
 }
 
 /// Counts of records and issue codes, for `--summary` and the exit status.
@@ -189,10 +152,123 @@ impl Tally {
     }
 }
 
+/// The tests' payload generator (tests/support/generator.rs).
+#[cfg(test)]
+#[path = "../../tests/support/generator.rs"]
+mod generator;
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use contact_rules::{Contact, Region, UnknownKeys};
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    use super::generator;
+
+    /// The three line shapes as `write_line` wrote them with serde's derives before it wrote
+    /// them with `json_write`.
+    #[derive(Serialize)]
+    struct ValidLine<'a> {
+        index: u64,
+        ok: bool,
+        value: &'a Contact,
+        warnings: &'a [Issue],
+    }
+
+    #[derive(Serialize)]
+    struct InvalidLine<'a> {
+        index: u64,
+        ok: bool,
+        errors: &'a [Issue],
+        warnings: &'a [Issue],
+    }
+
+    #[derive(Serialize)]
+    struct FastApiLine {
+        index: u64,
+        ok: bool,
+        detail: Vec<Value>,
+    }
+
+    fn serde_line(index: u64, outcome: &Outcome, fastapi: bool) -> Vec<u8> {
+        let mut out = match (&outcome.value, outcome.errors.is_empty()) {
+            (Some(value), true) => serde_json::to_vec(&ValidLine {
+                index,
+                ok: true,
+                value,
+                warnings: &outcome.warnings,
+            }),
+            _ if fastapi => serde_json::to_vec(&FastApiLine {
+                index,
+                ok: false,
+                detail: outcome.errors.iter().map(Issue::to_fastapi).collect(),
+            }),
+            _ => serde_json::to_vec(&InvalidLine {
+                index,
+                ok: false,
+                errors: &outcome.errors,
+                warnings: &outcome.warnings,
+            }),
+        }
+        .expect("a line serializes");
+        out.push(b'\n');
+        out
+    }
+
+    /// `write_line` gives serde_json's bytes over the former derives, in both shapes, on
+    /// generated payloads (every fault, giant ones included) under the default options, a
+    /// default region, and kept unknown keys (any key text in `value`), and on payload text
+    /// that is not JSON.
+    #[test]
+    fn lines_are_written_as_serde_json_wrote_them() {
+        let us = Options {
+            default_region: Some(Region::parse("US").expect("US is a region")),
+            ..Options::default()
+        };
+        let keep = Options {
+            unknown_keys: UnknownKeys::Keep,
+            ..us.clone()
+        };
+        let sets = [Options::default(), us, keep, generator::unusual_options()];
+        let ppm = generator::rate_ppm(0.4).expect("a rate");
+        let (mut valid, mut invalid) = (0, 0);
+        for i in 0..4_000u64 {
+            let s = generator::sample(20_261_206, i, ppm);
+            let options = &sets[(i % sets.len() as u64) as usize];
+            let outcome = validate_contact(&s.payload, options);
+            if outcome.is_valid() {
+                valid += 1;
+            } else {
+                invalid += 1;
+            }
+            let index = i * 7_919_000_003;
+            for fastapi in [false, true] {
+                let mut out = b"previous line\n".to_vec();
+                write_line(&mut out, index, &outcome, fastapi);
+                let want = serde_line(index, &outcome, fastapi);
+                assert!(
+                    out.get(14..) == Some(&want[..]),
+                    "payload {i}, fastapi {fastapi}: {}\n ours:  {}\n serde: {}",
+                    s.payload,
+                    String::from_utf8_lossy(&out),
+                    String::from_utf8_lossy(&want),
+                );
+            }
+        }
+        assert!(
+            valid > 500 && invalid > 500,
+            "{valid} valid, {invalid} invalid"
+        );
+        for text in ["{", "[]", r#"{"email": "\u0000\"x"}"#, r#""\u2028""#] {
+            let outcome = validate_contact_str(text, &Options::default());
+            for fastapi in [false, true] {
+                let mut out = Vec::new();
+                write_line(&mut out, u64::MAX, &outcome, fastapi);
+                assert_eq!(out, serde_line(u64::MAX, &outcome, fastapi), "{text}");
+            }
+        }
+    }
 
     fn cx() -> Context {
         Context {
@@ -205,15 +281,16 @@ mod tests {
     #[test]
     fn records_to_outcomes() {
         let cx = cx();
-        let codes =
-            |r: Record| -> Vec<Code> { validate(&r, &cx).errors.iter().map(|i| i.code).collect() };
-        assert_eq!(codes(Record::Json(b"{".to_vec())), [Code::InvalidJson]);
-        assert_eq!(
-            codes(Record::Json(b"\"\xff\"".to_vec())),
-            [Code::InvalidJson]
-        );
+        // The texts of a batch, one after the other: `{`, `"\xff"`, `[]`.
+        let text = b"{\"\xff\"[]";
+        let codes = |r: Record| -> Vec<Code> {
+            let out = validate(&r, text, &cx);
+            out.errors.iter().map(|i| i.code).collect()
+        };
+        assert_eq!(codes(Record::Json(0..1)), [Code::InvalidJson]);
+        assert_eq!(codes(Record::Json(1..4)), [Code::InvalidJson]);
         assert_eq!(codes(Record::TooLarge), [Code::PayloadTooLarge]);
-        assert_eq!(codes(Record::Json(b"[]".to_vec())), [Code::ObjectType]);
+        assert_eq!(codes(Record::Json(4..6)), [Code::ObjectType]);
         // CSV rows, made payloads by the importer's converter on the worker.
         let mut imp = contact_rules::import::Importer::new(contact_rules::import::Settings {
             exact: true,
@@ -233,7 +310,7 @@ mod tests {
         let got: Vec<Vec<Code>> = rows
             .into_iter()
             .map(|r| {
-                let out = validate(&Record::Csv(r), &csv);
+                let out = validate(&Record::Csv(r), &[], &csv);
                 out.errors.iter().map(|i| i.code).collect()
             })
             .collect();
@@ -246,7 +323,7 @@ mod tests {
                 vec![Code::PayloadTooLarge]
             ]
         );
-        let too_large = validate(&Record::TooLarge, &cx);
+        let too_large = validate(&Record::TooLarge, &[], &cx);
         let from_lib = validate_contact_str(&" ".repeat((1 << 20) + 1), &cx.options);
         assert_eq!(too_large, from_lib);
     }
