@@ -65,6 +65,20 @@ fn group(c: &mut Criterion, name: &str, shape: generator::Shape) {
             black_box(out.len())
         });
     });
+    // The same job with the crate's own writer (serde_json's bytes, without serde's derives),
+    // as the command line and the WebAssembly entry write results.
+    group.bench_function("validate_contact_str+json_write", |b| {
+        let mut out = Vec::with_capacity(1 << 20);
+        b.iter(|| {
+            out.clear();
+            for t in &texts {
+                let outcome = validate_contact_str(black_box(t), &options);
+                contact_rules::json_write::write_result(&outcome, &mut out);
+                out.push(b'\n');
+            }
+            black_box(out.len())
+        });
+    });
     group.finish();
 }
 
