@@ -551,10 +551,14 @@ fn shape(code: &[Inst]) -> (u64, u16) {
 }
 
 /// The lengths of concatenations (bit per length, up to 63).
-fn sum_lengths(a: u64, b: u64) -> u64 {
-    (0..64)
-        .filter(|i| a & 1 << i != 0)
-        .fold(0, |acc, i| acc | b << i)
+fn sum_lengths(mut a: u64, b: u64) -> u64 {
+    // Over the set bits of `a` only (most masks hold a few lengths).
+    let mut acc = 0;
+    while a != 0 {
+        acc |= b << a.trailing_zeros();
+        a &= a - 1;
+    }
+    acc
 }
 
 /// The capture groups a pattern may have (the metadata has at most two).
@@ -1567,6 +1571,30 @@ mod tests {
         );
         for bad in ["[", "(", "d{", "[9-", ")", "x", "<<<<<1)))))"] {
             assert!(Prog::parse(bad.as_bytes()).is_none(), "{bad}");
+        }
+    }
+
+    /// `sum_lengths` (over the set bits only) is the set of sums `i + j` below 64 of its two
+    /// masks' lengths, as the plain double loop computes it.
+    #[test]
+    fn sum_lengths_is_the_set_of_sums() {
+        let mut rng = crate::test_rng::XorShift(0x5EED_1E57);
+        for round in 0..20_000 {
+            // Sparse masks (a few lengths, as the metadata's) and dense ones.
+            let mut mask = || match round % 3 {
+                0 => rng.next(),
+                _ => (0..1 + rng.below(4)).fold(0u64, |m, _| m | 1 << rng.below(64)),
+            };
+            let (a, b) = (mask(), mask());
+            let mut want = 0u64;
+            for i in 0..64 {
+                for j in 0..64 {
+                    if a & 1 << i != 0 && b & 1 << j != 0 && i + j < 64 {
+                        want |= 1 << (i + j);
+                    }
+                }
+            }
+            assert_eq!(sum_lengths(a, b), want, "{a:#x} {b:#x}");
         }
     }
 
