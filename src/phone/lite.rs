@@ -88,9 +88,7 @@ impl Engine for Lite {
     }
 
     fn is_valid(n: &Number) -> bool {
-        let meta = meta();
-        meta.region_for_number(n.country_code, &n.nsn)
-            .is_some_and(|t| meta.territory(t).is_valid(&n.nsn))
+        meta().is_valid_number(n.country_code, &n.nsn)
     }
 
     fn possibility(n: &Number) -> Possibility {
@@ -352,20 +350,31 @@ impl Meta {
         self.territories_for_code(code).first().copied()
     }
 
-    /// `get_region_for_number`.
-    fn region_for_number(&self, code: u16, nsn: &str) -> Option<u16> {
+    /// `is_valid_number`: `get_region_for_number`, then whether the number is valid there
+    /// (without asking twice when the region was found by its validity). The number's digits
+    /// are prepared once for all the patterns tried.
+    fn is_valid_number(&self, code: u16, nsn: &str) -> bool {
+        let nsn = Subject::new(nsn.as_bytes());
         let list = self.territories_for_code(code);
         if list.len() <= 1 {
-            return list.first().copied();
+            return list
+                .first()
+                .is_some_and(|&t| self.territory(t).is_valid(&nsn));
         }
-        list.iter().copied().find(|&t| {
+        for &t in list {
             let t = self.territory(t);
-            t.compiled()
+            if t.compiled()
                 .leading_digits
                 .as_ref()
-                .is_some_and(|p| p.prefix_match(nsn.as_bytes()))
-                || t.is_valid(nsn)
-        })
+                .is_some_and(|p| p.prefix_matches(&nsn))
+            {
+                return t.is_valid(&nsn);
+            }
+            if t.is_valid(&nsn) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -421,13 +430,12 @@ impl Territory {
     }
 
     /// `get_number_type_helper(nsn) != Unknown`.
-    fn is_valid(&self, nsn: &str) -> bool {
+    fn is_valid(&self, nsn: &Subject) -> bool {
         let c = self.compiled();
-        let len = nsn.len();
+        let len = nsn.len;
         let matches = |i: usize| {
             c.descs[i].as_ref().is_some_and(|(lengths, prog)| {
-                lengths.is_none_or(|l| len < 64 && l & (1u64 << len) != 0)
-                    && prog.full_match(nsn.as_bytes())
+                lengths.is_none_or(|l| len < 64 && l & (1u64 << len) != 0) && prog.matches(nsn)
             })
         };
         matches(0) && ((1..=9).any(matches) || (!self.same_mobile_and_fixed_line && matches(10)))
@@ -585,6 +593,22 @@ impl Prog {
         })
     }
 
+    /// Whether the whole of a prepared string matches (the `^(?:...)$` form): [`full_match`]
+    /// with the string's positions computed once for many patterns.
+    ///
+    /// [`full_match`]: Prog::full_match
+    fn matches(&self, s: &Subject) -> bool {
+        s.len < 64
+            && self.lengths & 1 << s.len != 0
+            && self.first & s.first != 0
+            && s.at.run(&self.code, 1) & (1u64 << s.len) != 0
+    }
+
+    /// Whether a prefix of a prepared string matches (the `^(?:...)` form).
+    fn prefix_matches(&self, s: &Subject) -> bool {
+        s.at.run(&self.code, 1) != 0
+    }
+
     /// Whether the whole of `s` matches (the `^(?:...)$` form).
     #[inline(never)]
     fn full_match(&self, s: &[u8]) -> bool {
@@ -596,12 +620,6 @@ impl Prog {
             && self.lengths & 1 << s.len() != 0
             && self.first & first != 0
             && Positions::new(s, true).run(&self.code, 1) & (1u64 << s.len()) != 0
-    }
-
-    /// Whether a prefix of `s` matches (the `^(?:...)` form).
-    fn prefix_match(&self, s: &[u8]) -> bool {
-        let short = s.len() < 64;
-        Positions::new(&s[..s.len().min(63)], short).run(&self.code, 1) != 0
     }
 
     /// The leftmost-first match at the start of `s` (the `^(?:...)` form): its end and its
@@ -716,6 +734,27 @@ fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
         code.extend(atom);
     }
     Some(code)
+}
+
+/// A string of ASCII digits prepared for matching against many patterns: its length, its
+/// first digit (as in [`Prog::first`]) and its positions (the first 63 digits; the end is
+/// within reach when there are no more).
+struct Subject {
+    len: usize,
+    first: u16,
+    at: Positions,
+}
+
+impl Subject {
+    fn new(s: &[u8]) -> Subject {
+        Subject {
+            len: s.len(),
+            first: s
+                .first()
+                .map_or(1 << 10, |&c| 1u16 << (c.wrapping_sub(b'0') % 16)),
+            at: Positions::new(&s[..s.len().min(63)], s.len() < 64),
+        }
+    }
 }
 
 /// Sets of positions in a string of ASCII digits (bit `i`: before the `i`-th digit).
@@ -1541,8 +1580,10 @@ mod tests {
         for &(pattern, input, whole, prefix) in cases {
             let p = Prog::parse(pattern.as_bytes()).expect(pattern);
             assert_eq!(p.full_match(input.as_bytes()), whole, "{pattern} {input}");
+            let subject = Subject::new(input.as_bytes());
+            assert_eq!(p.matches(&subject), whole, "{pattern} {input}");
             assert_eq!(
-                p.prefix_match(input.as_bytes()),
+                p.prefix_matches(&Subject::new(input.as_bytes())),
                 prefix,
                 "{pattern} {input}"
             );
