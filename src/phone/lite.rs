@@ -118,6 +118,28 @@ impl Engine for Lite {
         let meta = meta();
         s.chars().filter_map(|c| meta.digit(c)).collect()
     }
+
+    /// What parsing the E.164 form again would give, without formatting or parsing it: that
+    /// form is `+`, the country code, the national significant number (ASCII digits, at
+    /// least two) and, maybe, `;ext=` and at most 20 ASCII digits. `parse` keeps all of it
+    /// (no end character trimmed, no second number, the extension found at the `;` and
+    /// viable before it) and reads the country code as the first known code among its one to
+    /// three first digits: this one unless a shorter prefix of it is a code too (looked at
+    /// here). What may differ is only the end of `parse` on the national significant number in
+    /// the country's main territory (a national prefix taken off, fewer leading zeros): run
+    /// here as `parse` runs it. Held to the general path by the equivalence tests.
+    fn reads_back(n: &Number, _value: &str) -> bool {
+        let meta = meta();
+        let mut prefix = n.country_code / 10;
+        while prefix > 0 {
+            if meta.first_for_code(prefix).is_some() {
+                return false;
+            }
+            prefix /= 10;
+        }
+        let territory = meta.first_for_code(n.country_code);
+        territory.is_some() && significant_number(meta, territory, &n.nsn).is_ok_and(|s| s == n.nsn)
+    }
 }
 
 /// Appends `n` in decimal.
@@ -946,21 +968,20 @@ fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Num
     }
     let (national, extension) = maybe_strip_extension(meta, &national);
     let region = default_region.map(|r| r.0);
-    let (mut normalized, mut country_code) =
-        match maybe_extract_country_code(meta, region, national) {
-            Err(ParseError::InvalidCountryCode) => {
-                let rest = strip_plus(national);
-                if rest.len() == national.len() {
-                    return Err(ParseError::InvalidCountryCode);
-                }
-                // Strip the plus sign and try again.
-                match maybe_extract_country_code(meta, region, rest)? {
-                    (_, 0) => return Err(ParseError::InvalidCountryCode),
-                    found => found,
-                }
+    let (normalized, mut country_code) = match maybe_extract_country_code(meta, region, national) {
+        Err(ParseError::InvalidCountryCode) => {
+            let rest = strip_plus(national);
+            if rest.len() == national.len() {
+                return Err(ParseError::InvalidCountryCode);
             }
-            other => other?,
-        };
+            // Strip the plus sign and try again.
+            match maybe_extract_country_code(meta, region, rest)? {
+                (_, 0) => return Err(ParseError::InvalidCountryCode),
+                found => found,
+            }
+        }
+        other => other?,
+    };
     let mut territory = region;
     if country_code != 0 {
         let first = meta.first_for_code(country_code);
@@ -970,18 +991,35 @@ fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Num
     } else if let Some(t) = territory {
         country_code = meta.territory(t).code;
     }
+    Ok(Number {
+        country_code,
+        nsn: significant_number(meta, territory, &normalized)?,
+        extension: extension.map(|e| e.iter().collect()),
+    })
+}
+
+/// The end of `parse`: the national significant number as libphonenumber keeps it, from the
+/// normalized national number (without the country code) in `territory`.
+fn significant_number(
+    meta: &Meta,
+    territory: Option<u16>,
+    normalized: &str,
+) -> Result<String, ParseError> {
     if normalized.len() < MIN_LENGTH_FOR_NSN {
         return Err(ParseError::TooShortNsn);
     }
+    let stripped;
+    let mut normalized = normalized;
     if let Some(t) = territory {
         let t = meta.territory(t);
-        let potential = maybe_strip_national_prefix(t, &normalized);
+        let potential = maybe_strip_national_prefix(t, normalized);
         // Keep the stripping only when what remains is long enough to be a number here.
         if !matches!(
             t.test_length(&potential),
             Possibility::IsPossibleLocalOnly | Possibility::TooShort | Possibility::InvalidLength
         ) {
-            normalized = potential;
+            stripped = potential;
+            normalized = &stripped;
         }
     }
     let len = normalized.len();
@@ -1001,11 +1039,7 @@ fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Num
         .min(len - 1);
     let mut nsn = "0".repeat(zeros.min(10));
     nsn.push_str(&normalized[zeros..]);
-    Ok(Number {
-        country_code,
-        nsn,
-        extension: extension.map(|e| e.iter().collect()),
-    })
+    Ok(nsn)
 }
 
 fn is_plus(c: char) -> bool {
