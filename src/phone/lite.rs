@@ -513,8 +513,9 @@ enum Inst {
     Set(u16),
     /// Alternatives (`Branch`es), leftmost first.
     Alt(u16),
-    /// One alternative.
-    Branch(u16),
+    /// One alternative, and the digits it may start with (as [`Prog::first`]: bit 10 when it
+    /// may match the empty string), to skip it where no such digit is.
+    Branch(u16, u16),
     /// Greedy repetition `{min,max}`.
     Rep(u8, u8, u16),
     /// Capture group (1-based index).
@@ -544,13 +545,13 @@ fn shape(code: &[Inst]) -> (u64, u16) {
         let (l, f) = match inst {
             Inst::Set(set) => (2, set),
             Inst::Start | Inst::End => (1, 1 << 10),
-            Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, i - 1, len);
                 i = next;
                 match inst {
                     Inst::Alt(_) => {
                         let (mut l, mut f, mut j) = (0, 0, 0);
-                        while let Some(&Inst::Branch(n)) = b.get(j) {
+                        while let Some(&Inst::Branch(n, _)) = b.get(j) {
                             let (branch, next) = body(b, j, n);
                             let (bl, bf) = shape(branch);
                             (l, f, j) = (l | bl, f | bf, next);
@@ -669,11 +670,45 @@ fn alternation(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
     }
     let mut code = vec![Inst::Alt(0)];
     for branch in branches {
-        code.push(Inst::Branch(branch.len() as u16));
+        code.push(Inst::Branch(branch.len() as u16, first_digits(&branch)));
         code.extend(branch);
     }
     code[0] = Inst::Alt(code.len() as u16 - 1);
     Some(code)
+}
+
+/// The digits what `code` matches may start with, bit 10 when it may match the empty string
+/// (anchors aside, as [`shape`] computes them; its alternatives' are in their `Branch`es).
+fn first_digits(code: &[Inst]) -> u16 {
+    let mut first = 0;
+    let mut i = 0;
+    while let Some(&inst) = code.get(i) {
+        i += 1;
+        let f = match inst {
+            Inst::Set(set) => set,
+            Inst::Start | Inst::End => 1 << 10,
+            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+                let (b, next) = body(code, i - 1, len);
+                i = next;
+                match inst {
+                    Inst::Alt(_) => {
+                        let (mut f, mut j) = (0, 0);
+                        while let Some(&Inst::Branch(n, bf)) = b.get(j) {
+                            (f, j) = (f | bf, body(b, j, n).1);
+                        }
+                        f
+                    }
+                    Inst::Rep(0, _, _) => first_digits(b) | 1 << 10,
+                    _ => first_digits(b),
+                }
+            }
+        };
+        first |= f & !(1 << 10);
+        if f & 1 << 10 == 0 {
+            return first;
+        }
+    }
+    first | 1 << 10
 }
 
 /// Parses a sequence up to `|`, `)` or the end.
@@ -783,6 +818,8 @@ impl Subject {
 struct Positions {
     /// Positions before each digit value, and before any digit.
     by_digit: [u64; 10],
+    /// The digit after each position (15: none).
+    digit: [u8; 64],
     any: u64,
     /// The end position (`0` when the end is out of reach).
     end: u64,
@@ -791,16 +828,30 @@ struct Positions {
 impl Positions {
     fn new(s: &[u8], whole: bool) -> Positions {
         let mut by_digit = [0u64; 10];
+        let mut digit = [15u8; 64];
         for (i, &c) in s.iter().enumerate() {
-            if let Some(slot) = by_digit.get_mut(c.wrapping_sub(b'0') as usize) {
+            let d = c.wrapping_sub(b'0');
+            if let Some(slot) = by_digit.get_mut(d as usize) {
                 *slot |= 1 << i;
+                digit[i % 64] = d;
             }
         }
         Positions {
             by_digit,
+            digit,
             any: by_digit.iter().fold(0, |a, b| a | b),
             end: if whole { 1 << s.len() } else { 0 },
         }
+    }
+
+    /// The digits after the positions of `from` (bit per digit), and bit 10.
+    fn digits_at(&self, mut from: u64) -> u16 {
+        let mut here = 1 << 10;
+        while from != 0 {
+            here |= 1 << self.digit[from.trailing_zeros() as usize % 64];
+            from &= from - 1;
+        }
+        here
     }
 
     /// The positions before a digit of `set`.
@@ -827,16 +878,22 @@ impl Positions {
             i += 1;
             from = match inst {
                 Inst::Set(set) => (from & self.at(set)) << 1,
-                Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+                Inst::Alt(len)
+                | Inst::Branch(len, _)
+                | Inst::Cap(_, len)
+                | Inst::Rep(_, _, len) => {
                     let (b, next) = body(code, i - 1, len);
                     i = next;
                     match inst {
                         Inst::Alt(_) => {
                             let mut acc = 0;
                             let mut j = 0;
-                            while let Some(&Inst::Branch(l)) = b.get(j) {
+                            let here = self.digits_at(from);
+                            while let Some(&Inst::Branch(l, first)) = b.get(j) {
                                 let (branch, next) = body(b, j, l);
-                                acc |= self.run(branch, from);
+                                if first & here != 0 {
+                                    acc |= self.run(branch, from);
+                                }
                                 j = next;
                             }
                             acc
@@ -899,13 +956,13 @@ impl Backtrack<'_> {
             }
             Inst::Start => pos == 0 && self.seq(rest, pos, k),
             Inst::End => pos == self.s.len() && self.seq(rest, pos, k),
-            Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, 0, len);
                 let k = Cont::Seq(code.get(next..).unwrap_or(&[]), k);
                 match inst {
                     Inst::Alt(_) => {
                         let mut j = 0;
-                        while let Some(&Inst::Branch(l)) = b.get(j) {
+                        while let Some(&Inst::Branch(l, _)) = b.get(j) {
                             let (branch, next) = body(b, j, l);
                             if self.seq(branch, pos, &k) {
                                 return true;
@@ -1647,6 +1704,59 @@ mod tests {
         for bad in ["[", "(", "d{", "[9-", ")", "x", "<<<<<1)))))"] {
             assert!(Prog::parse(bad.as_bytes()).is_none(), "{bad}");
         }
+    }
+
+    /// Every alternative of every metadata pattern carries the first digits [`shape`] finds
+    /// for it (what lets `Positions::run` skip it), and skipping changes no answer: each
+    /// pattern matches random digit strings as the backtracking search of the whole string
+    /// (`^(?:...)$`, no skipping) does.
+    #[test]
+    fn branches_carry_their_first_digits() {
+        fn walk(code: &[Inst], progs: &mut usize) {
+            let mut i = 0;
+            while let Some(&inst) = code.get(i) {
+                i += 1;
+                if let Inst::Alt(len)
+                | Inst::Branch(len, _)
+                | Inst::Cap(_, len)
+                | Inst::Rep(_, _, len) = inst
+                {
+                    let (b, next) = body(code, i - 1, len);
+                    if let Inst::Branch(_, first) = inst {
+                        assert_eq!(first, shape(b).1);
+                        *progs += 1;
+                    }
+                    walk(b, progs);
+                    i = next;
+                }
+            }
+        }
+        let meta = meta();
+        let mut rng = crate::test_rng::XorShift(0xB4A7_C4E5);
+        let (mut branches, mut matched) = (0, 0);
+        for t in &meta.territories {
+            let c = t.compiled();
+            let progs = c.descs.iter().flatten().map(|d| &d.1);
+            for p in progs.chain(&c.leading_digits) {
+                walk(&p.code, &mut branches);
+                let mut anchored = vec![Inst::Start];
+                anchored.extend(&p.code);
+                anchored.push(Inst::End);
+                for _ in 0..20 {
+                    let len = 1 + rng.below(14);
+                    let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
+                    let mut bt = Backtrack {
+                        s: &s,
+                        groups: [None; GROUPS],
+                        end: 0,
+                    };
+                    let whole = bt.seq(&anchored, 0, &Cont::Done);
+                    assert_eq!(p.full_match(&s), whole);
+                    matched += usize::from(whole);
+                }
+            }
+        }
+        assert!(branches > 5_000 && matched > 100, "{branches} {matched}");
     }
 
     /// `sum_lengths` (over the set bits only) is the set of sums `i + j` below 64 of its two
