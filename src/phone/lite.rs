@@ -460,7 +460,12 @@ impl Territory {
                 lengths.is_none_or(|l| len < 64 && l & (1u64 << len) != 0) && prog.matches(nsn)
             })
         };
-        matches(0) && ((1..=9).any(matches) || (!self.same_mobile_and_fixed_line && matches(10)))
+        // Any type but unknown: the fixed line and mobile descriptions, those of most numbers,
+        // first (the order of the others does not change the answer).
+        matches(0)
+            && (matches(9)
+                || (!self.same_mobile_and_fixed_line && matches(10))
+                || (1..=8).any(matches))
     }
 }
 
