@@ -40,6 +40,7 @@
 //! (`territories`), whose patterns use the syntax of `tools/phone-meta/src/prog.rs` (`text`).
 
 use super::{find, Engine, ParseError, Possibility};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 static DATA: &[u8] = include_bytes!("metadata.bin");
@@ -100,8 +101,11 @@ impl Engine for Lite {
     }
 
     fn e164(n: &Number) -> String {
-        let mut s = String::from("+");
-        push_decimal(&mut s, u64::from(n.country_code));
+        // Room for the rule's `;ext=` and extension too.
+        let ext = n.extension.as_ref().map_or(0, |e| 5 + e.len());
+        let mut s = String::with_capacity(4 + n.nsn.len() + ext);
+        s.push('+');
+        push_decimal(&mut s, n.country_code);
         s.push_str(&n.nsn);
         s
     }
@@ -138,16 +142,24 @@ impl Engine for Lite {
             prefix /= 10;
         }
         let territory = meta.first_for_code(n.country_code);
-        territory.is_some() && significant_number(meta, territory, &n.nsn).is_ok_and(|s| s == n.nsn)
+        territory.is_some()
+            && significant_number(meta, territory, &n.nsn).is_ok_and(|s| *s == *n.nsn)
     }
 }
 
 /// Appends `n` in decimal.
-fn push_decimal(s: &mut String, n: u64) {
-    if n >= 10 {
-        push_decimal(s, n / 10);
+fn push_decimal(s: &mut String, n: u16) {
+    let mut digits = [0u8; 5];
+    let (mut n, mut at) = (n, digits.len());
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    s.push((b'0' + (n % 10) as u8) as char);
+    s.extend(digits[at..].iter().map(|&d| d as char));
 }
 
 /// libphonenumber's `is_viable_phone_number` (for the equivalence tests).
@@ -1053,25 +1065,29 @@ fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Num
     } else if let Some(t) = territory {
         country_code = meta.territory(t).code;
     }
+    let nsn = match significant_number(meta, territory, &normalized)? {
+        // (Most numbers: nothing to take off; no copy.)
+        Cow::Borrowed(nsn) if *nsn == *normalized => None,
+        nsn => Some(nsn.into_owned()),
+    };
     Ok(Number {
         country_code,
-        nsn: significant_number(meta, territory, &normalized)?,
+        nsn: nsn.unwrap_or(normalized),
         extension: extension.map(|e| e.iter().collect()),
     })
 }
 
 /// The end of `parse`: the national significant number as libphonenumber keeps it, from the
 /// normalized national number (without the country code) in `territory`.
-fn significant_number(
+fn significant_number<'a>(
     meta: &Meta,
     territory: Option<u16>,
-    normalized: &str,
-) -> Result<String, ParseError> {
+    normalized: &'a str,
+) -> Result<Cow<'a, str>, ParseError> {
     if normalized.len() < MIN_LENGTH_FOR_NSN {
         return Err(ParseError::TooShortNsn);
     }
-    let stripped;
-    let mut normalized = normalized;
+    let mut number = Cow::Borrowed(normalized);
     if let Some(t) = territory {
         let t = meta.territory(t);
         let potential = maybe_strip_national_prefix(t, normalized);
@@ -1080,11 +1096,10 @@ fn significant_number(
             t.test_length(&potential),
             Possibility::IsPossibleLocalOnly | Possibility::TooShort | Possibility::InvalidLength
         ) {
-            stripped = potential;
-            normalized = &stripped;
+            number = potential;
         }
     }
-    let len = normalized.len();
+    let len = number.len();
     if len < MIN_LENGTH_FOR_NSN {
         return Err(ParseError::TooShortNsn);
     }
@@ -1094,14 +1109,17 @@ fn significant_number(
     // Italian leading zeros: all but the last digit when the number is all zeros, and at most
     // 10 written (number_of_leading_zeros_safe_for_formatting).
     // (The rest is the national number in decimal: it starts with a non-zero digit or is 0.)
-    let zeros = normalized
+    let zeros = number
         .bytes()
         .take_while(|&b| b == b'0')
         .count()
         .min(len - 1);
-    let mut nsn = "0".repeat(zeros.min(10));
-    nsn.push_str(&normalized[zeros..]);
-    Ok(nsn)
+    if zeros <= 10 {
+        return Ok(number);
+    }
+    let mut nsn = "0".repeat(10);
+    nsn.push_str(&number[zeros..]);
+    Ok(Cow::Owned(nsn))
 }
 
 fn is_plus(c: char) -> bool {
@@ -1500,15 +1518,14 @@ fn maybe_extract_country_code(
     let territory = region.map(|t| meta.territory(t));
     // maybe_strip_international_prefix_and_normalize
     let plus = strip_plus(number);
-    let normalized = normalize(meta, plus);
+    let mut normalized = normalize(meta, plus);
     let mut international = !number.is_empty() && plus.len() < number.len();
-    let mut normalized = normalized.as_str();
     if !international && !number.is_empty() {
         let idd = territory.and_then(|t| t.compiled().international_prefix.as_ref());
         if let Some((end, _)) = idd.and_then(|p| p.find_at_start(normalized.as_bytes())) {
             // parse_prefix_as_idd: country codes do not start with 0.
             if !normalized[end..].starts_with('0') {
-                normalized = &normalized[end..];
+                normalized.drain(..end);
                 international = true;
             }
         }
@@ -1521,33 +1538,36 @@ fn maybe_extract_country_code(
         if normalized.starts_with('0') {
             return Err(ParseError::InvalidCountryCode);
         }
-        return (1..=3)
+        let (i, code) = (1..=3)
             .find_map(|i| {
                 let code = decimal(&normalized.as_bytes()[..i])? as u16;
                 meta.first_for_code(code)?;
-                Some((normalized[i..].to_owned(), code))
+                Some((i, code))
             })
-            .ok_or(ParseError::InvalidCountryCode);
+            .ok_or(ParseError::InvalidCountryCode)?;
+        normalized.drain(..i);
+        return Ok((normalized, code));
     }
     if let Some(t) = territory {
-        let mut code = String::new();
-        push_decimal(&mut code, u64::from(t.code));
-        if normalized.as_bytes().starts_with(code.as_bytes()) {
-            let potential = maybe_strip_national_prefix(t, &normalized[code.len()..]);
+        // Whether the number starts with the country code (which has no leading zero).
+        let k = 1 + usize::from(t.code >= 10) + usize::from(t.code >= 100);
+        let code = normalized.as_bytes().get(..k).and_then(decimal);
+        if code == Some(u64::from(t.code)) {
+            let potential = maybe_strip_national_prefix(t, &normalized[k..]);
             // Keep the country code stripped when the number was not valid before but is
             // now, or when it was too long.
-            if (!t.general_match(normalized) && t.general_match(&potential))
-                || t.test_length(normalized) == Possibility::TooLong
+            if (!t.general_match(&normalized) && t.general_match(&potential))
+                || t.test_length(&normalized) == Possibility::TooLong
             {
-                return Ok((potential, t.code));
+                return Ok((potential.into_owned(), t.code));
             }
         }
     }
-    Ok((normalized.to_owned(), 0))
+    Ok((normalized, 0))
 }
 
 /// `maybe_strip_national_prefix_and_carrier_code` (the number only).
-fn maybe_strip_national_prefix(t: &Territory, number: &str) -> String {
+fn maybe_strip_national_prefix<'a>(t: &Territory, number: &'a str) -> Cow<'a, str> {
     let c = t.compiled();
     let found = c
         .national_prefix_for_parsing
@@ -1555,18 +1575,18 @@ fn maybe_strip_national_prefix(t: &Territory, number: &str) -> String {
         .filter(|_| !number.is_empty())
         .and_then(|p| p.find_at_start(number.as_bytes()));
     let Some((end, groups)) = found else {
-        return number.to_owned();
+        return Cow::Borrowed(number);
     };
     let rule = c.transform_rule;
     let text = |i: usize| groups[i % GROUPS].map_or("", |(a, b)| &number[a..b]);
-    let mut stripped = String::new();
     // With a transform rule and a captured part of the prefix, the prefix becomes the rule
     // with `$1`/`$2` replaced (rules are digits and at most one such reference: checked by
     // the generator); else the prefix is removed.
-    if !rule.is_empty()
+    let stripped = if !rule.is_empty()
         && groups[1].is_some()
         && (!text(2).is_empty() || (!text(1).is_empty() && groups[2].is_none()))
     {
+        let mut stripped = String::new();
         let mut bytes = rule.iter();
         while let Some(&b) = bytes.next() {
             match b {
@@ -1574,10 +1594,13 @@ fn maybe_strip_national_prefix(t: &Territory, number: &str) -> String {
                 _ => stripped.push(b as char),
             }
         }
-    }
-    stripped.push_str(&number[end..]);
+        stripped.push_str(&number[end..]);
+        Cow::Owned(stripped)
+    } else {
+        Cow::Borrowed(&number[end..])
+    };
     if t.general_match(number) && !t.general_match(&stripped) {
-        return number.to_owned();
+        return Cow::Borrowed(number);
     }
     stripped
 }
