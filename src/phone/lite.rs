@@ -624,7 +624,8 @@ impl Prog {
     fn parse(b: &[u8]) -> Option<Prog> {
         let mut at = 0;
         let mut groups = 0;
-        let code = alternation(b, &mut at, &mut groups)?;
+        let mut code = Vec::new();
+        alternation(b, &mut at, &mut groups, &mut code)?;
         let (lengths, first) = shape(&code);
         (at == b.len()).then_some(Prog {
             code,
@@ -675,23 +676,37 @@ impl Prog {
     }
 }
 
-/// Parses alternatives up to `)` or the end.
-fn alternation(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
-    let mut branches = vec![sequence(b, at, groups)?];
-    while b.get(*at) == Some(&b'|') {
+/// Parses alternatives up to `)` or the end, appending them to `code`.
+fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) -> Option<()> {
+    // An `Alt` and its first `Branch`, filled in below (taken out again for one alternative).
+    let alt = code.len();
+    code.extend([Inst::Alt(0), Inst::Branch(0, 0)]);
+    let mut branch = alt + 1;
+    let mut count = 0;
+    loop {
+        sequence(b, at, groups, code)?;
+        count += 1;
+        let more = b.get(*at) == Some(&b'|');
+        let body = &code[branch + 1..];
+        let first = if more || count > 1 {
+            first_digits(body)
+        } else {
+            0
+        };
+        code[branch] = Inst::Branch(body.len() as u16, first);
+        if !more {
+            break;
+        }
         *at += 1;
-        branches.push(sequence(b, at, groups)?);
+        branch = code.len();
+        code.push(Inst::Branch(0, 0));
     }
-    if branches.len() == 1 {
-        return branches.pop();
+    if count == 1 {
+        code.drain(alt..alt + 2);
+    } else {
+        code[alt] = Inst::Alt((code.len() - alt - 1) as u16);
     }
-    let mut code = vec![Inst::Alt(0)];
-    for branch in branches {
-        code.push(Inst::Branch(branch.len() as u16, first_digits(&branch)));
-        code.extend(branch);
-    }
-    code[0] = Inst::Alt(code.len() as u16 - 1);
-    Some(code)
+    Some(())
 }
 
 /// The digits what `code` matches may start with, bit 10 when it may match the empty string
@@ -729,16 +744,17 @@ fn first_digits(code: &[Inst]) -> u16 {
 }
 
 /// Parses a sequence up to `|`, `)` or the end.
-fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
-    let mut code = Vec::new();
+fn sequence(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) -> Option<()> {
     while let Some(&c) = b.get(*at) {
         if c == b'|' || c == b')' {
             break;
         }
         *at += 1;
-        let atom = match c {
-            b'0'..=b'9' => vec![Inst::Set(1 << (c - b'0'))],
-            b'd' => vec![Inst::Set(0x3FF)],
+        // The atom goes at `start` (a repetition is put in front of it afterwards).
+        let start = code.len();
+        match c {
+            b'0'..=b'9' => code.push(Inst::Set(1 << (c - b'0'))),
+            b'd' => code.push(Inst::Set(0x3FF)),
             b'[' => {
                 let close = *at + b.get(*at..)?.iter().position(|&c| c == b']')?;
                 let class = b.get(*at..close)?;
@@ -756,31 +772,29 @@ fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
                     }
                     i += step;
                 }
-                vec![Inst::Set(set)]
+                code.push(Inst::Set(set));
             }
             b'(' | b'<' => {
                 let index = *groups + 1;
                 if c == b'<' {
                     *groups = index;
+                    if index as usize >= GROUPS {
+                        return None;
+                    }
+                    code.push(Inst::Cap(index, 0));
                 }
-                let inner = alternation(b, at, groups)?;
+                let inner = code.len();
+                alternation(b, at, groups, code)?;
                 (b.get(*at) == Some(&b')')).then_some(())?;
                 *at += 1;
-                if c == b'<' && (index as usize) < GROUPS {
-                    let mut v = vec![Inst::Cap(index, inner.len() as u16)];
-                    v.extend(inner);
-                    v
-                } else if c == b'(' {
-                    inner
-                } else {
-                    return None;
+                if c == b'<' {
+                    code[start] = Inst::Cap(index, (code.len() - inner) as u16);
                 }
             }
-            b'-' => return None,
-            b'^' => vec![Inst::Start],
-            b'$' => vec![Inst::End],
+            b'^' => code.push(Inst::Start),
+            b'$' => code.push(Inst::End),
             _ => return None,
-        };
+        }
         let (min, max) = match b.get(*at) {
             Some(b'?') => {
                 *at += 1;
@@ -799,15 +813,12 @@ fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
                         .map_or(Some(min), |m| Some(decimal(m)? as u8))?,
                 )
             }
-            _ => {
-                code.extend(atom);
-                continue;
-            }
+            _ => continue,
         };
-        code.push(Inst::Rep(min, max, atom.len() as u16));
-        code.extend(atom);
+        let len = code.len() - start;
+        code.insert(start, Inst::Rep(min, max, len as u16));
     }
-    Some(code)
+    Some(())
 }
 
 /// A string of ASCII digits prepared for matching against many patterns: its length, its
