@@ -882,6 +882,16 @@ impl Positions {
         here
     }
 
+    /// The positions after a digit of `set` that follows a position of `from` (not empty):
+    /// `(from & self.at(set)) << 1`, looking at one digit when `from` holds one position.
+    fn step(&self, from: u64, set: u16) -> u64 {
+        if from & from.wrapping_sub(1) == 0 {
+            let d = self.digit[from.trailing_zeros() as usize % 64];
+            return if set >> d & 1 != 0 { from << 1 } else { 0 };
+        }
+        (from & self.at(set)) << 1
+    }
+
     /// The positions before a digit of `set`.
     fn at(&self, set: u16) -> u64 {
         if set == 0x3FF {
@@ -905,7 +915,7 @@ impl Positions {
             }
             i += 1;
             from = match inst {
-                Inst::Set(set) => (from & self.at(set)) << 1,
+                Inst::Set(set) => self.step(from, set),
                 Inst::Alt(len)
                 | Inst::Branch(len, _)
                 | Inst::Cap(_, len)
@@ -1796,6 +1806,29 @@ mod tests {
             }
         }
         assert!(branches > 5_000 && matched > 100, "{branches} {matched}");
+    }
+
+    /// `Positions::step` (one digit looked at for one position) is the general step
+    /// `(from & at(set)) << 1` on random digit strings, position sets and digit sets.
+    #[test]
+    fn step_is_the_general_step() {
+        let mut rng = crate::test_rng::XorShift(0x57E9_5E7);
+        for _ in 0..50_000 {
+            let len = rng.below(64);
+            let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
+            let at = Positions::new(&s, rng.chance(50));
+            let set = (rng.next() & 0x3FF) as u16;
+            let from = match rng.below(3) {
+                0 => 1 << rng.below(len + 1),
+                1 => rng.next() & (u64::MAX >> (63 - len)),
+                _ => 0,
+            };
+            assert_eq!(
+                at.step(from, set),
+                (from & at.at(set)) << 1,
+                "{s:?} {from:#x} {set:#x}"
+            );
+        }
     }
 
     /// `sum_lengths` (over the set bits only) is the set of sums `i + j` below 64 of its two
