@@ -1054,14 +1054,15 @@ impl Backtrack<'_> {
 /// `PhoneNumberUtil::parse`.
 fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Number, ParseError> {
     let national = build_national_number_for_parsing(meta, input)?;
-    if !is_viable_phone_number(meta, &national) {
+    let (viable, extension_start) = viability(meta, &national);
+    if !viable {
         return Err(ParseError::NotANumber);
     }
     // check_region_for_parsing (every `Region` has metadata).
     if default_region.is_none() && !national.first().is_some_and(|&c| is_plus(c)) {
         return Err(ParseError::InvalidCountryCode);
     }
-    let (national, extension) = maybe_strip_extension(meta, &national);
+    let (national, extension) = maybe_strip_extension(meta, &national, extension_start);
     let region = default_region.map(|r| r.0);
     let (normalized, mut country_code) = match maybe_extract_country_code(meta, region, national) {
         Err(ParseError::InvalidCountryCode) => {
@@ -1307,8 +1308,14 @@ fn is_punctuation_or_star(c: char) -> bool {
 /// `\p{Nd}`, `a-z` also `A-Z`, `ſ` and the Kelvin sign under `(?i)`, `EXT` the extension
 /// forms). (libphonenumber also wants two bytes; the pattern already wants two characters.)
 fn is_viable_phone_number(meta: &Meta, s: &[char]) -> bool {
+    viability(meta, s).0
+}
+
+/// [`is_viable_phone_number`], and where the leftmost match of the extension pattern starts
+/// (`usize::MAX`: none), for [`maybe_strip_extension`]: both from one look for extensions.
+fn viability(meta: &Meta, s: &[char]) -> (bool, usize) {
     if s.len() < 2 {
-        return false;
+        return (false, usize::MAX);
     }
     // Where the number part may end: from its third digit on, up to a character outside its
     // set (no letters before the third digit); or after two leading digits.
@@ -1336,15 +1343,22 @@ fn is_viable_phone_number(meta: &Meta, s: &[char]) -> bool {
         third.is_some_and(|t| t <= hi && lo <= last) || (two && lo <= 2 && 2 <= hi)
     };
     let mut found = ends(s.len(), s.len());
-    extension_starts(meta, s, &mut |lo, hi| found |= ends(lo, hi));
-    found
+    let mut start = usize::MAX;
+    extension_starts(meta, s, &mut |lo, hi| {
+        found |= ends(lo, hi);
+        start = start.min(lo);
+    });
+    (found, start)
 }
 
 /// `maybe_strip_extension`: the leftmost match of libphonenumber's extension pattern (for
-/// parsing) at the end of `s`, taken when what precedes it is a viable number.
-fn maybe_strip_extension<'a>(meta: &Meta, s: &'a [char]) -> (&'a [char], Option<&'a [char]>) {
-    let mut start = usize::MAX;
-    extension_starts(meta, s, &mut |lo, _| start = start.min(lo));
+/// parsing) at the end of `s`, which starts at `start` (from [`viability`]), taken when what
+/// precedes it is a viable number.
+fn maybe_strip_extension<'a>(
+    meta: &Meta,
+    s: &'a [char],
+    start: usize,
+) -> (&'a [char], Option<&'a [char]>) {
     match s.get(..start) {
         Some(number) if is_viable_phone_number(meta, number) => {
             let end = s.len() - s.ends_with(&['#']) as usize;
