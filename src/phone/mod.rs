@@ -179,8 +179,9 @@ pub(crate) fn normalize_with<E: Engine>(input: &str, options: &Options) -> Field
     // Trimmed first, as every string rule trims: surrounding white space does not count
     // against libphonenumber's cap (`8005553535` and 250 spaces is a valid RU number).
     let s = input.trim();
-    // Bounded count: a 20 MB string is refused after looking at 251 characters.
-    if s.chars().take(MAX_INPUT_CHARS + 1).count() > MAX_INPUT_CHARS {
+    // Bounded count: a 20 MB string is refused after looking at 251 characters. (No more
+    // bytes than the cap: no more characters, no count.)
+    if s.len() > MAX_INPUT_CHARS && s.chars().take(MAX_INPUT_CHARS + 1).count() > MAX_INPUT_CHARS {
         return Err(FieldIssue::new(Code::PhoneTooLong).with_ctx("max_length", MAX_INPUT_CHARS));
     }
     if crate::spreadsheet::is_scientific_notation(s) {
