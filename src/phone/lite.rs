@@ -1826,7 +1826,7 @@ mod tests {
     /// `(from & at(set)) << 1` on random digit strings, position sets and digit sets.
     #[test]
     fn step_is_the_general_step() {
-        let mut rng = crate::test_rng::XorShift(0x57E9_5E7);
+        let mut rng = crate::test_rng::XorShift(0x057E_95E7);
         for _ in 0..50_000 {
             let len = rng.below(64);
             let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
