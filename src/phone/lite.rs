@@ -102,8 +102,7 @@ impl Engine for Lite {
 
     fn e164(n: &Number) -> String {
         // Room for the rule's `;ext=` and extension too.
-        let ext = n.extension.as_ref().map_or(0, |e| 5 + e.len());
-        let mut s = String::with_capacity(4 + n.nsn.len() + ext);
+        let mut s = String::with_capacity(30 + n.nsn.len());
         s.push('+');
         push_decimal(&mut s, n.country_code);
         s.push_str(&n.nsn);
@@ -149,17 +148,10 @@ impl Engine for Lite {
 
 /// Appends `n` in decimal.
 fn push_decimal(s: &mut String, n: u16) {
-    let mut digits = [0u8; 5];
-    let (mut n, mut at) = (n, digits.len());
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+    if n >= 10 {
+        push_decimal(s, n / 10);
     }
-    s.extend(digits[at..].iter().map(|&d| d as char));
+    s.push((b'0' + (n % 10) as u8) as char);
 }
 
 /// libphonenumber's `is_viable_phone_number` (for the equivalence tests).
@@ -654,13 +646,7 @@ impl Prog {
     #[inline(never)]
     fn full_match(&self, s: &[u8]) -> bool {
         // Metadata patterns match at most 63 digits (checked by the generator).
-        let first = s
-            .first()
-            .map_or(1 << 10, |&c| 1u16 << (c.wrapping_sub(b'0') % 16));
-        s.len() < 64
-            && self.lengths & 1 << s.len() != 0
-            && self.first & first != 0
-            && Positions::new(s, true).run(&self.code, 1) & (1u64 << s.len()) != 0
+        s.len() < 64 && self.lengths & 1 << s.len() != 0 && self.matches(&Subject::new(s))
     }
 
     /// The leftmost-first match at the start of `s` (the `^(?:...)` form): its end and its
@@ -688,11 +674,7 @@ fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) 
         count += 1;
         let more = b.get(*at) == Some(&b'|');
         let body = &code[branch + 1..];
-        let first = if more || count > 1 {
-            first_digits(body)
-        } else {
-            0
-        };
+        let first = if more || count > 1 { shape(body).1 } else { 0 };
         code[branch] = Inst::Branch(body.len() as u16, first);
         if !more {
             break;
@@ -707,40 +689,6 @@ fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) 
         code[alt] = Inst::Alt((code.len() - alt - 1) as u16);
     }
     Some(())
-}
-
-/// The digits what `code` matches may start with, bit 10 when it may match the empty string
-/// (anchors aside, as [`shape`] computes them; its alternatives' are in their `Branch`es).
-fn first_digits(code: &[Inst]) -> u16 {
-    let mut first = 0;
-    let mut i = 0;
-    while let Some(&inst) = code.get(i) {
-        i += 1;
-        let f = match inst {
-            Inst::Set(set) => set,
-            Inst::Start | Inst::End => 1 << 10,
-            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
-                let (b, next) = body(code, i - 1, len);
-                i = next;
-                match inst {
-                    Inst::Alt(_) => {
-                        let (mut f, mut j) = (0, 0);
-                        while let Some(&Inst::Branch(n, bf)) = b.get(j) {
-                            (f, j) = (f | bf, body(b, j, n).1);
-                        }
-                        f
-                    }
-                    Inst::Rep(0, _, _) => first_digits(b) | 1 << 10,
-                    _ => first_digits(b),
-                }
-            }
-        };
-        first |= f & !(1 << 10);
-        if f & 1 << 10 == 0 {
-            return first;
-        }
-    }
-    first | 1 << 10
 }
 
 /// Parses a sequence up to `|`, `)` or the end.
