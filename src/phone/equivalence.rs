@@ -8,7 +8,7 @@
 
 use super::lite::{self, Lite};
 use super::rlib::Rlib;
-use super::{normalize_with, tel_prefix_after_phone_context, Engine};
+use super::{e164, normalize_with, round_trips, tel_prefix_after_phone_context, Engine};
 use crate::test_rng::XorShift as Rng;
 use crate::{Options, PhoneValidity, Region};
 use rlibphonenumber::{PhoneNumberFormat, PhoneNumberType, PHONE_NUMBER_UTIL};
@@ -612,6 +612,84 @@ fn generated_numbers() {
         t.check(&s, region.as_deref());
     }
     t.finish("generated");
+}
+
+/// The compact engine's `reads_back` (the rule's read-back check answered from the parsed
+/// number) against the general path (format, parse again, format again) on every number
+/// `lite` parses among generated strings and among numbers built to be read back otherwise:
+/// every known country code followed by digits that start like national prefixes and runs of
+/// zeros, with and without an extension, written with `+` and nationally in each territory.
+#[test]
+fn reads_back_as_parsed_again() {
+    let iters: usize = env_or("PHONE_EQ_ITERS", 100_000);
+    let mut rng = Rng(env_or("PHONE_EQ_SEED", 0x0DDB_A11C_0FFE_E5EDu64) | 1);
+    let examples = examples();
+    let regions = regions();
+    let (mut checked, mut refused) = (0usize, 0usize);
+    let mut check = |s: &str, region: Option<&str>| {
+        let region = region.and_then(Lite::region);
+        if let Ok(n) = Lite::parse(s, region) {
+            let value = e164::<Lite>(&n);
+            let general = round_trips::<Lite>(&value);
+            assert_eq!(
+                Lite::reads_back(&n, &value),
+                general,
+                "{s:?} in {region:?}: {value}"
+            );
+            checked += 1;
+            refused += usize::from(!general);
+        }
+    };
+    let mut n = 0;
+    while n < iters / 2 {
+        let (s, region) = phone_string(&mut rng, &examples, &regions);
+        check(&s, region.as_deref());
+        check(&s, Some("DE"));
+        n += 1;
+    }
+    let codes: Vec<u16> = (1..1000)
+        .filter(|cc| {
+            !matches!(
+                Lite::parse(&format!("+{cc}123456789"), None),
+                Err(super::ParseError::InvalidCountryCode)
+            )
+        })
+        .collect();
+    assert!(codes.len() > 200, "{} country codes", codes.len());
+    let starts = [
+        "",
+        "0",
+        "00",
+        "000",
+        "0000000000000",
+        "1",
+        "01",
+        "8",
+        "9",
+        "06",
+        "7",
+        "2",
+    ];
+    while n < iters {
+        let cc = *rng.pick(&codes);
+        let mut digits = rng.pick(&starts).to_string();
+        for _ in 0..rng.below(16) {
+            digits.push((b'0' + rng.below(10) as u8) as char);
+        }
+        let ext = if rng.chance(20) {
+            format!(";ext={}", rng.below(1_000_000))
+        } else {
+            String::new()
+        };
+        check(&format!("+{cc}{digits}{ext}"), None);
+        check(&format!("{digits}{ext}"), Some(rng.pick(&regions).as_str()));
+        n += 1;
+    }
+    eprintln!("reads_back: {checked} numbers, {refused} not read back as themselves");
+    assert!(
+        checked > iters / 2 && refused > 100,
+        "{checked} checked, {refused} refused"
+    );
 }
 
 /// Strings of random phone-ish fragments and any characters: no panic in `lite`, and the same

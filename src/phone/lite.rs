@@ -40,6 +40,7 @@
 //! (`territories`), whose patterns use the syntax of `tools/phone-meta/src/prog.rs` (`text`).
 
 use super::{find, Engine, ParseError, Possibility};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 static DATA: &[u8] = include_bytes!("metadata.bin");
@@ -88,9 +89,7 @@ impl Engine for Lite {
     }
 
     fn is_valid(n: &Number) -> bool {
-        let meta = meta();
-        meta.region_for_number(n.country_code, &n.nsn)
-            .is_some_and(|t| meta.territory(t).is_valid(&n.nsn))
+        meta().is_valid_number(n.country_code, &n.nsn)
     }
 
     fn possibility(n: &Number) -> Possibility {
@@ -102,8 +101,10 @@ impl Engine for Lite {
     }
 
     fn e164(n: &Number) -> String {
-        let mut s = String::from("+");
-        push_decimal(&mut s, u64::from(n.country_code));
+        // Room for the rule's `;ext=` and extension too.
+        let mut s = String::with_capacity(30 + n.nsn.len());
+        s.push('+');
+        push_decimal(&mut s, n.country_code);
         s.push_str(&n.nsn);
         s
     }
@@ -120,10 +121,33 @@ impl Engine for Lite {
         let meta = meta();
         s.chars().filter_map(|c| meta.digit(c)).collect()
     }
+
+    /// What parsing the E.164 form again would give, without formatting or parsing it: that
+    /// form is `+`, the country code, the national significant number (ASCII digits, at
+    /// least two) and, maybe, `;ext=` and at most 20 ASCII digits. `parse` keeps all of it
+    /// (no end character trimmed, no second number, the extension found at the `;` and
+    /// viable before it) and reads the country code as the first known code among its one to
+    /// three first digits: this one unless a shorter prefix of it is a code too (looked at
+    /// here). What may differ is only the end of `parse` on the national significant number in
+    /// the country's main territory (a national prefix taken off, fewer leading zeros): run
+    /// here as `parse` runs it. Held to the general path by the equivalence tests.
+    fn reads_back(n: &Number, _value: &str) -> bool {
+        let meta = meta();
+        let mut prefix = n.country_code / 10;
+        while prefix > 0 {
+            if meta.first_for_code(prefix).is_some() {
+                return false;
+            }
+            prefix /= 10;
+        }
+        let territory = meta.first_for_code(n.country_code);
+        territory.is_some()
+            && significant_number(meta, territory, &n.nsn).is_ok_and(|s| *s == *n.nsn)
+    }
 }
 
 /// Appends `n` in decimal.
-fn push_decimal(s: &mut String, n: u64) {
+fn push_decimal(s: &mut String, n: u16) {
     if n >= 10 {
         push_decimal(s, n / 10);
     }
@@ -352,20 +376,31 @@ impl Meta {
         self.territories_for_code(code).first().copied()
     }
 
-    /// `get_region_for_number`.
-    fn region_for_number(&self, code: u16, nsn: &str) -> Option<u16> {
+    /// `is_valid_number`: `get_region_for_number`, then whether the number is valid there
+    /// (without asking twice when the region was found by its validity). The number's digits
+    /// are prepared once for all the patterns tried.
+    fn is_valid_number(&self, code: u16, nsn: &str) -> bool {
+        let nsn = Subject::new(nsn.as_bytes());
         let list = self.territories_for_code(code);
         if list.len() <= 1 {
-            return list.first().copied();
+            return list
+                .first()
+                .is_some_and(|&t| self.territory(t).is_valid(&nsn));
         }
-        list.iter().copied().find(|&t| {
+        for &t in list {
             let t = self.territory(t);
-            t.compiled()
+            if t.compiled()
                 .leading_digits
                 .as_ref()
-                .is_some_and(|p| p.prefix_match(nsn.as_bytes()))
-                || t.is_valid(nsn)
-        })
+                .is_some_and(|p| p.prefix_matches(&nsn))
+            {
+                return t.is_valid(&nsn);
+            }
+            if t.is_valid(&nsn) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -421,16 +456,20 @@ impl Territory {
     }
 
     /// `get_number_type_helper(nsn) != Unknown`.
-    fn is_valid(&self, nsn: &str) -> bool {
+    fn is_valid(&self, nsn: &Subject) -> bool {
         let c = self.compiled();
-        let len = nsn.len();
+        let len = nsn.len;
         let matches = |i: usize| {
             c.descs[i].as_ref().is_some_and(|(lengths, prog)| {
-                lengths.is_none_or(|l| len < 64 && l & (1u64 << len) != 0)
-                    && prog.full_match(nsn.as_bytes())
+                lengths.is_none_or(|l| len < 64 && l & (1u64 << len) != 0) && prog.matches(nsn)
             })
         };
-        matches(0) && ((1..=9).any(matches) || (!self.same_mobile_and_fixed_line && matches(10)))
+        // Any type but unknown: the fixed line and mobile descriptions, those of most numbers,
+        // first (the order of the others does not change the answer).
+        matches(0)
+            && (matches(9)
+                || (!self.same_mobile_and_fixed_line && matches(10))
+                || (1..=8).any(matches))
     }
 }
 
@@ -483,8 +522,9 @@ enum Inst {
     Set(u16),
     /// Alternatives (`Branch`es), leftmost first.
     Alt(u16),
-    /// One alternative.
-    Branch(u16),
+    /// One alternative, and the digits it may start with (as [`Prog::first`]: bit 10 when it
+    /// may match the empty string), to skip it where no such digit is.
+    Branch(u16, u16),
     /// Greedy repetition `{min,max}`.
     Rep(u8, u8, u16),
     /// Capture group (1-based index).
@@ -514,13 +554,13 @@ fn shape(code: &[Inst]) -> (u64, u16) {
         let (l, f) = match inst {
             Inst::Set(set) => (2, set),
             Inst::Start | Inst::End => (1, 1 << 10),
-            Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, i - 1, len);
                 i = next;
                 match inst {
                     Inst::Alt(_) => {
                         let (mut l, mut f, mut j) = (0, 0, 0);
-                        while let Some(&Inst::Branch(n)) = b.get(j) {
+                        while let Some(&Inst::Branch(n, _)) = b.get(j) {
                             let (branch, next) = body(b, j, n);
                             let (bl, bf) = shape(branch);
                             (l, f, j) = (l | bl, f | bf, next);
@@ -551,10 +591,14 @@ fn shape(code: &[Inst]) -> (u64, u16) {
 }
 
 /// The lengths of concatenations (bit per length, up to 63).
-fn sum_lengths(a: u64, b: u64) -> u64 {
-    (0..64)
-        .filter(|i| a & 1 << i != 0)
-        .fold(0, |acc, i| acc | b << i)
+fn sum_lengths(mut a: u64, b: u64) -> u64 {
+    // Over the set bits of `a` only (most masks hold a few lengths).
+    let mut acc = 0;
+    while a != 0 {
+        acc |= b << a.trailing_zeros();
+        a &= a - 1;
+    }
+    acc
 }
 
 /// The capture groups a pattern may have (the metadata has at most two).
@@ -572,7 +616,8 @@ impl Prog {
     fn parse(b: &[u8]) -> Option<Prog> {
         let mut at = 0;
         let mut groups = 0;
-        let code = alternation(b, &mut at, &mut groups)?;
+        let mut code = Vec::new();
+        alternation(b, &mut at, &mut groups, &mut code)?;
         let (lengths, first) = shape(&code);
         (at == b.len()).then_some(Prog {
             code,
@@ -581,23 +626,27 @@ impl Prog {
         })
     }
 
+    /// Whether the whole of a prepared string matches (the `^(?:...)$` form): [`full_match`]
+    /// with the string's positions computed once for many patterns.
+    ///
+    /// [`full_match`]: Prog::full_match
+    fn matches(&self, s: &Subject) -> bool {
+        s.len < 64
+            && self.lengths & 1 << s.len != 0
+            && self.first & s.first != 0
+            && s.at.run(&self.code, 1) & (1u64 << s.len) != 0
+    }
+
+    /// Whether a prefix of a prepared string matches (the `^(?:...)` form).
+    fn prefix_matches(&self, s: &Subject) -> bool {
+        s.at.run(&self.code, 1) != 0
+    }
+
     /// Whether the whole of `s` matches (the `^(?:...)$` form).
     #[inline(never)]
     fn full_match(&self, s: &[u8]) -> bool {
         // Metadata patterns match at most 63 digits (checked by the generator).
-        let first = s
-            .first()
-            .map_or(1 << 10, |&c| 1u16 << (c.wrapping_sub(b'0') % 16));
-        s.len() < 64
-            && self.lengths & 1 << s.len() != 0
-            && self.first & first != 0
-            && Positions::new(s, true).run(&self.code, 1) & (1u64 << s.len()) != 0
-    }
-
-    /// Whether a prefix of `s` matches (the `^(?:...)` form).
-    fn prefix_match(&self, s: &[u8]) -> bool {
-        let short = s.len() < 64;
-        Positions::new(&s[..s.len().min(63)], short).run(&self.code, 1) != 0
+        s.len() < 64 && self.lengths & 1 << s.len() != 0 && self.matches(&Subject::new(s))
     }
 
     /// The leftmost-first match at the start of `s` (the `^(?:...)` form): its end and its
@@ -613,36 +662,47 @@ impl Prog {
     }
 }
 
-/// Parses alternatives up to `)` or the end.
-fn alternation(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
-    let mut branches = vec![sequence(b, at, groups)?];
-    while b.get(*at) == Some(&b'|') {
+/// Parses alternatives up to `)` or the end, appending them to `code`.
+fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) -> Option<()> {
+    // An `Alt` and its first `Branch`, filled in below (taken out again for one alternative).
+    let alt = code.len();
+    code.extend([Inst::Alt(0), Inst::Branch(0, 0)]);
+    let mut branch = alt + 1;
+    let mut count = 0;
+    loop {
+        sequence(b, at, groups, code)?;
+        count += 1;
+        let more = b.get(*at) == Some(&b'|');
+        let body = &code[branch + 1..];
+        let first = if more || count > 1 { shape(body).1 } else { 0 };
+        code[branch] = Inst::Branch(body.len() as u16, first);
+        if !more {
+            break;
+        }
         *at += 1;
-        branches.push(sequence(b, at, groups)?);
+        branch = code.len();
+        code.push(Inst::Branch(0, 0));
     }
-    if branches.len() == 1 {
-        return branches.pop();
+    if count == 1 {
+        code.drain(alt..alt + 2);
+    } else {
+        code[alt] = Inst::Alt((code.len() - alt - 1) as u16);
     }
-    let mut code = vec![Inst::Alt(0)];
-    for branch in branches {
-        code.push(Inst::Branch(branch.len() as u16));
-        code.extend(branch);
-    }
-    code[0] = Inst::Alt(code.len() as u16 - 1);
-    Some(code)
+    Some(())
 }
 
 /// Parses a sequence up to `|`, `)` or the end.
-fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
-    let mut code = Vec::new();
+fn sequence(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) -> Option<()> {
     while let Some(&c) = b.get(*at) {
         if c == b'|' || c == b')' {
             break;
         }
         *at += 1;
-        let atom = match c {
-            b'0'..=b'9' => vec![Inst::Set(1 << (c - b'0'))],
-            b'd' => vec![Inst::Set(0x3FF)],
+        // The atom goes at `start` (a repetition is put in front of it afterwards).
+        let start = code.len();
+        match c {
+            b'0'..=b'9' => code.push(Inst::Set(1 << (c - b'0'))),
+            b'd' => code.push(Inst::Set(0x3FF)),
             b'[' => {
                 let close = *at + b.get(*at..)?.iter().position(|&c| c == b']')?;
                 let class = b.get(*at..close)?;
@@ -660,31 +720,29 @@ fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
                     }
                     i += step;
                 }
-                vec![Inst::Set(set)]
+                code.push(Inst::Set(set));
             }
             b'(' | b'<' => {
                 let index = *groups + 1;
                 if c == b'<' {
                     *groups = index;
+                    if index as usize >= GROUPS {
+                        return None;
+                    }
+                    code.push(Inst::Cap(index, 0));
                 }
-                let inner = alternation(b, at, groups)?;
+                let inner = code.len();
+                alternation(b, at, groups, code)?;
                 (b.get(*at) == Some(&b')')).then_some(())?;
                 *at += 1;
-                if c == b'<' && (index as usize) < GROUPS {
-                    let mut v = vec![Inst::Cap(index, inner.len() as u16)];
-                    v.extend(inner);
-                    v
-                } else if c == b'(' {
-                    inner
-                } else {
-                    return None;
+                if c == b'<' {
+                    code[start] = Inst::Cap(index, (code.len() - inner) as u16);
                 }
             }
-            b'-' => return None,
-            b'^' => vec![Inst::Start],
-            b'$' => vec![Inst::End],
+            b'^' => code.push(Inst::Start),
+            b'$' => code.push(Inst::End),
             _ => return None,
-        };
+        }
         let (min, max) = match b.get(*at) {
             Some(b'?') => {
                 *at += 1;
@@ -703,21 +761,41 @@ fn sequence(b: &[u8], at: &mut usize, groups: &mut u8) -> Option<Vec<Inst>> {
                         .map_or(Some(min), |m| Some(decimal(m)? as u8))?,
                 )
             }
-            _ => {
-                code.extend(atom);
-                continue;
-            }
+            _ => continue,
         };
-        code.push(Inst::Rep(min, max, atom.len() as u16));
-        code.extend(atom);
+        let len = code.len() - start;
+        code.insert(start, Inst::Rep(min, max, len as u16));
     }
-    Some(code)
+    Some(())
+}
+
+/// A string of ASCII digits prepared for matching against many patterns: its length, its
+/// first digit (as in [`Prog::first`]) and its positions (the first 63 digits; the end is
+/// within reach when there are no more).
+struct Subject {
+    len: usize,
+    first: u16,
+    at: Positions,
+}
+
+impl Subject {
+    fn new(s: &[u8]) -> Subject {
+        Subject {
+            len: s.len(),
+            first: s
+                .first()
+                .map_or(1 << 10, |&c| 1u16 << (c.wrapping_sub(b'0') % 16)),
+            at: Positions::new(&s[..s.len().min(63)], s.len() < 64),
+        }
+    }
 }
 
 /// Sets of positions in a string of ASCII digits (bit `i`: before the `i`-th digit).
 struct Positions {
     /// Positions before each digit value, and before any digit.
     by_digit: [u64; 10],
+    /// The digit after each position (15: none).
+    digit: [u8; 64],
     any: u64,
     /// The end position (`0` when the end is out of reach).
     end: u64,
@@ -726,16 +804,40 @@ struct Positions {
 impl Positions {
     fn new(s: &[u8], whole: bool) -> Positions {
         let mut by_digit = [0u64; 10];
+        let mut digit = [15u8; 64];
         for (i, &c) in s.iter().enumerate() {
-            if let Some(slot) = by_digit.get_mut(c.wrapping_sub(b'0') as usize) {
+            let d = c.wrapping_sub(b'0');
+            if let Some(slot) = by_digit.get_mut(d as usize) {
                 *slot |= 1 << i;
+                digit[i % 64] = d;
             }
         }
         Positions {
             by_digit,
+            digit,
             any: by_digit.iter().fold(0, |a, b| a | b),
             end: if whole { 1 << s.len() } else { 0 },
         }
+    }
+
+    /// The digits after the positions of `from` (bit per digit), and bit 10.
+    fn digits_at(&self, mut from: u64) -> u16 {
+        let mut here = 1 << 10;
+        while from != 0 {
+            here |= 1 << self.digit[from.trailing_zeros() as usize % 64];
+            from &= from - 1;
+        }
+        here
+    }
+
+    /// The positions after a digit of `set` that follows a position of `from` (not empty):
+    /// `(from & self.at(set)) << 1`, looking at one digit when `from` holds one position.
+    fn step(&self, from: u64, set: u16) -> u64 {
+        if from & from.wrapping_sub(1) == 0 {
+            let d = self.digit[from.trailing_zeros() as usize % 64];
+            return if set >> d & 1 != 0 { from << 1 } else { 0 };
+        }
+        (from & self.at(set)) << 1
     }
 
     /// The positions before a digit of `set`.
@@ -761,17 +863,23 @@ impl Positions {
             }
             i += 1;
             from = match inst {
-                Inst::Set(set) => (from & self.at(set)) << 1,
-                Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+                Inst::Set(set) => self.step(from, set),
+                Inst::Alt(len)
+                | Inst::Branch(len, _)
+                | Inst::Cap(_, len)
+                | Inst::Rep(_, _, len) => {
                     let (b, next) = body(code, i - 1, len);
                     i = next;
                     match inst {
                         Inst::Alt(_) => {
                             let mut acc = 0;
                             let mut j = 0;
-                            while let Some(&Inst::Branch(l)) = b.get(j) {
+                            let here = self.digits_at(from);
+                            while let Some(&Inst::Branch(l, first)) = b.get(j) {
                                 let (branch, next) = body(b, j, l);
-                                acc |= self.run(branch, from);
+                                if first & here != 0 {
+                                    acc |= self.run(branch, from);
+                                }
                                 j = next;
                             }
                             acc
@@ -834,13 +942,13 @@ impl Backtrack<'_> {
             }
             Inst::Start => pos == 0 && self.seq(rest, pos, k),
             Inst::End => pos == self.s.len() && self.seq(rest, pos, k),
-            Inst::Alt(len) | Inst::Branch(len) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, 0, len);
                 let k = Cont::Seq(code.get(next..).unwrap_or(&[]), k);
                 match inst {
                     Inst::Alt(_) => {
                         let mut j = 0;
-                        while let Some(&Inst::Branch(l)) = b.get(j) {
+                        while let Some(&Inst::Branch(l, _)) = b.get(j) {
                             let (branch, next) = body(b, j, l);
                             if self.seq(branch, pos, &k) {
                                 return true;
@@ -894,30 +1002,30 @@ impl Backtrack<'_> {
 /// `PhoneNumberUtil::parse`.
 fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Number, ParseError> {
     let national = build_national_number_for_parsing(meta, input)?;
-    if !is_viable_phone_number(meta, &national) {
+    let (viable, extension_start) = viability(meta, &national);
+    if !viable {
         return Err(ParseError::NotANumber);
     }
     // check_region_for_parsing (every `Region` has metadata).
     if default_region.is_none() && !national.first().is_some_and(|&c| is_plus(c)) {
         return Err(ParseError::InvalidCountryCode);
     }
-    let (national, extension) = maybe_strip_extension(meta, &national);
+    let (national, extension) = maybe_strip_extension(meta, &national, extension_start);
     let region = default_region.map(|r| r.0);
-    let (mut normalized, mut country_code) =
-        match maybe_extract_country_code(meta, region, national) {
-            Err(ParseError::InvalidCountryCode) => {
-                let rest = strip_plus(national);
-                if rest.len() == national.len() {
-                    return Err(ParseError::InvalidCountryCode);
-                }
-                // Strip the plus sign and try again.
-                match maybe_extract_country_code(meta, region, rest)? {
-                    (_, 0) => return Err(ParseError::InvalidCountryCode),
-                    found => found,
-                }
+    let (normalized, mut country_code) = match maybe_extract_country_code(meta, region, national) {
+        Err(ParseError::InvalidCountryCode) => {
+            let rest = strip_plus(national);
+            if rest.len() == national.len() {
+                return Err(ParseError::InvalidCountryCode);
             }
-            other => other?,
-        };
+            // Strip the plus sign and try again.
+            match maybe_extract_country_code(meta, region, rest)? {
+                (_, 0) => return Err(ParseError::InvalidCountryCode),
+                found => found,
+            }
+        }
+        other => other?,
+    };
     let mut territory = region;
     if country_code != 0 {
         let first = meta.first_for_code(country_code);
@@ -927,21 +1035,41 @@ fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Num
     } else if let Some(t) = territory {
         country_code = meta.territory(t).code;
     }
+    let nsn = match significant_number(meta, territory, &normalized)? {
+        // (Most numbers: nothing to take off; no copy.)
+        Cow::Borrowed(nsn) if *nsn == *normalized => None,
+        nsn => Some(nsn.into_owned()),
+    };
+    Ok(Number {
+        country_code,
+        nsn: nsn.unwrap_or(normalized),
+        extension: extension.map(|e| e.iter().collect()),
+    })
+}
+
+/// The end of `parse`: the national significant number as libphonenumber keeps it, from the
+/// normalized national number (without the country code) in `territory`.
+fn significant_number<'a>(
+    meta: &Meta,
+    territory: Option<u16>,
+    normalized: &'a str,
+) -> Result<Cow<'a, str>, ParseError> {
     if normalized.len() < MIN_LENGTH_FOR_NSN {
         return Err(ParseError::TooShortNsn);
     }
+    let mut number = Cow::Borrowed(normalized);
     if let Some(t) = territory {
         let t = meta.territory(t);
-        let potential = maybe_strip_national_prefix(t, &normalized);
+        let potential = maybe_strip_national_prefix(t, normalized);
         // Keep the stripping only when what remains is long enough to be a number here.
         if !matches!(
             t.test_length(&potential),
             Possibility::IsPossibleLocalOnly | Possibility::TooShort | Possibility::InvalidLength
         ) {
-            normalized = potential;
+            number = potential;
         }
     }
-    let len = normalized.len();
+    let len = number.len();
     if len < MIN_LENGTH_FOR_NSN {
         return Err(ParseError::TooShortNsn);
     }
@@ -951,18 +1079,17 @@ fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Num
     // Italian leading zeros: all but the last digit when the number is all zeros, and at most
     // 10 written (number_of_leading_zeros_safe_for_formatting).
     // (The rest is the national number in decimal: it starts with a non-zero digit or is 0.)
-    let zeros = normalized
+    let zeros = number
         .bytes()
         .take_while(|&b| b == b'0')
         .count()
         .min(len - 1);
-    let mut nsn = "0".repeat(zeros.min(10));
-    nsn.push_str(&normalized[zeros..]);
-    Ok(Number {
-        country_code,
-        nsn,
-        extension: extension.map(|e| e.iter().collect()),
-    })
+    if zeros <= 10 {
+        return Ok(number);
+    }
+    let mut nsn = "0".repeat(10);
+    nsn.push_str(&number[zeros..]);
+    Ok(Cow::Owned(nsn))
 }
 
 fn is_plus(c: char) -> bool {
@@ -1129,8 +1256,14 @@ fn is_punctuation_or_star(c: char) -> bool {
 /// `\p{Nd}`, `a-z` also `A-Z`, `ſ` and the Kelvin sign under `(?i)`, `EXT` the extension
 /// forms). (libphonenumber also wants two bytes; the pattern already wants two characters.)
 fn is_viable_phone_number(meta: &Meta, s: &[char]) -> bool {
+    viability(meta, s).0
+}
+
+/// [`is_viable_phone_number`], and where the leftmost match of the extension pattern starts
+/// (`usize::MAX`: none), for [`maybe_strip_extension`]: both from one look for extensions.
+fn viability(meta: &Meta, s: &[char]) -> (bool, usize) {
     if s.len() < 2 {
-        return false;
+        return (false, usize::MAX);
     }
     // Where the number part may end: from its third digit on, up to a character outside its
     // set (no letters before the third digit); or after two leading digits.
@@ -1158,15 +1291,22 @@ fn is_viable_phone_number(meta: &Meta, s: &[char]) -> bool {
         third.is_some_and(|t| t <= hi && lo <= last) || (two && lo <= 2 && 2 <= hi)
     };
     let mut found = ends(s.len(), s.len());
-    extension_starts(meta, s, &mut |lo, hi| found |= ends(lo, hi));
-    found
+    let mut start = usize::MAX;
+    extension_starts(meta, s, &mut |lo, hi| {
+        found |= ends(lo, hi);
+        start = start.min(lo);
+    });
+    (found, start)
 }
 
 /// `maybe_strip_extension`: the leftmost match of libphonenumber's extension pattern (for
-/// parsing) at the end of `s`, taken when what precedes it is a viable number.
-fn maybe_strip_extension<'a>(meta: &Meta, s: &'a [char]) -> (&'a [char], Option<&'a [char]>) {
-    let mut start = usize::MAX;
-    extension_starts(meta, s, &mut |lo, _| start = start.min(lo));
+/// parsing) at the end of `s`, which starts at `start` (from [`viability`]), taken when what
+/// precedes it is a viable number.
+fn maybe_strip_extension<'a>(
+    meta: &Meta,
+    s: &'a [char],
+    start: usize,
+) -> (&'a [char], Option<&'a [char]>) {
     match s.get(..start) {
         Some(number) if is_viable_phone_number(meta, number) => {
             let end = s.len() - s.ends_with(&['#']) as usize;
@@ -1361,15 +1501,14 @@ fn maybe_extract_country_code(
     let territory = region.map(|t| meta.territory(t));
     // maybe_strip_international_prefix_and_normalize
     let plus = strip_plus(number);
-    let normalized = normalize(meta, plus);
+    let mut normalized = normalize(meta, plus);
     let mut international = !number.is_empty() && plus.len() < number.len();
-    let mut normalized = normalized.as_str();
     if !international && !number.is_empty() {
         let idd = territory.and_then(|t| t.compiled().international_prefix.as_ref());
         if let Some((end, _)) = idd.and_then(|p| p.find_at_start(normalized.as_bytes())) {
             // parse_prefix_as_idd: country codes do not start with 0.
             if !normalized[end..].starts_with('0') {
-                normalized = &normalized[end..];
+                normalized.drain(..end);
                 international = true;
             }
         }
@@ -1382,33 +1521,36 @@ fn maybe_extract_country_code(
         if normalized.starts_with('0') {
             return Err(ParseError::InvalidCountryCode);
         }
-        return (1..=3)
+        let (i, code) = (1..=3)
             .find_map(|i| {
                 let code = decimal(&normalized.as_bytes()[..i])? as u16;
                 meta.first_for_code(code)?;
-                Some((normalized[i..].to_owned(), code))
+                Some((i, code))
             })
-            .ok_or(ParseError::InvalidCountryCode);
+            .ok_or(ParseError::InvalidCountryCode)?;
+        normalized.drain(..i);
+        return Ok((normalized, code));
     }
     if let Some(t) = territory {
-        let mut code = String::new();
-        push_decimal(&mut code, u64::from(t.code));
-        if normalized.as_bytes().starts_with(code.as_bytes()) {
-            let potential = maybe_strip_national_prefix(t, &normalized[code.len()..]);
+        // Whether the number starts with the country code (which has no leading zero).
+        let k = 1 + usize::from(t.code >= 10) + usize::from(t.code >= 100);
+        let code = normalized.as_bytes().get(..k).and_then(decimal);
+        if code == Some(u64::from(t.code)) {
+            let potential = maybe_strip_national_prefix(t, &normalized[k..]);
             // Keep the country code stripped when the number was not valid before but is
             // now, or when it was too long.
-            if (!t.general_match(normalized) && t.general_match(&potential))
-                || t.test_length(normalized) == Possibility::TooLong
+            if (!t.general_match(&normalized) && t.general_match(&potential))
+                || t.test_length(&normalized) == Possibility::TooLong
             {
-                return Ok((potential, t.code));
+                return Ok((potential.into_owned(), t.code));
             }
         }
     }
-    Ok((normalized.to_owned(), 0))
+    Ok((normalized, 0))
 }
 
 /// `maybe_strip_national_prefix_and_carrier_code` (the number only).
-fn maybe_strip_national_prefix(t: &Territory, number: &str) -> String {
+fn maybe_strip_national_prefix<'a>(t: &Territory, number: &'a str) -> Cow<'a, str> {
     let c = t.compiled();
     let found = c
         .national_prefix_for_parsing
@@ -1416,18 +1558,18 @@ fn maybe_strip_national_prefix(t: &Territory, number: &str) -> String {
         .filter(|_| !number.is_empty())
         .and_then(|p| p.find_at_start(number.as_bytes()));
     let Some((end, groups)) = found else {
-        return number.to_owned();
+        return Cow::Borrowed(number);
     };
     let rule = c.transform_rule;
     let text = |i: usize| groups[i % GROUPS].map_or("", |(a, b)| &number[a..b]);
-    let mut stripped = String::new();
     // With a transform rule and a captured part of the prefix, the prefix becomes the rule
     // with `$1`/`$2` replaced (rules are digits and at most one such reference: checked by
     // the generator); else the prefix is removed.
-    if !rule.is_empty()
+    let stripped = if !rule.is_empty()
         && groups[1].is_some()
         && (!text(2).is_empty() || (!text(1).is_empty() && groups[2].is_none()))
     {
+        let mut stripped = String::new();
         let mut bytes = rule.iter();
         while let Some(&b) = bytes.next() {
             match b {
@@ -1435,10 +1577,13 @@ fn maybe_strip_national_prefix(t: &Territory, number: &str) -> String {
                 _ => stripped.push(b as char),
             }
         }
-    }
-    stripped.push_str(&number[end..]);
+        stripped.push_str(&number[end..]);
+        Cow::Owned(stripped)
+    } else {
+        Cow::Borrowed(&number[end..])
+    };
     if t.general_match(number) && !t.general_match(&stripped) {
-        return number.to_owned();
+        return Cow::Borrowed(number);
     }
     stripped
 }
@@ -1537,8 +1682,10 @@ mod tests {
         for &(pattern, input, whole, prefix) in cases {
             let p = Prog::parse(pattern.as_bytes()).expect(pattern);
             assert_eq!(p.full_match(input.as_bytes()), whole, "{pattern} {input}");
+            let subject = Subject::new(input.as_bytes());
+            assert_eq!(p.matches(&subject), whole, "{pattern} {input}");
             assert_eq!(
-                p.prefix_match(input.as_bytes()),
+                p.prefix_matches(&Subject::new(input.as_bytes())),
                 prefix,
                 "{pattern} {input}"
             );
@@ -1567,6 +1714,106 @@ mod tests {
         );
         for bad in ["[", "(", "d{", "[9-", ")", "x", "<<<<<1)))))"] {
             assert!(Prog::parse(bad.as_bytes()).is_none(), "{bad}");
+        }
+    }
+
+    /// Every alternative of every metadata pattern carries the first digits [`shape`] finds
+    /// for it (what lets `Positions::run` skip it), and skipping changes no answer: each
+    /// pattern matches random digit strings as the backtracking search of the whole string
+    /// (`^(?:...)$`, no skipping) does.
+    #[test]
+    fn branches_carry_their_first_digits() {
+        fn walk(code: &[Inst], progs: &mut usize) {
+            let mut i = 0;
+            while let Some(&inst) = code.get(i) {
+                i += 1;
+                if let Inst::Alt(len)
+                | Inst::Branch(len, _)
+                | Inst::Cap(_, len)
+                | Inst::Rep(_, _, len) = inst
+                {
+                    let (b, next) = body(code, i - 1, len);
+                    if let Inst::Branch(_, first) = inst {
+                        assert_eq!(first, shape(b).1);
+                        *progs += 1;
+                    }
+                    walk(b, progs);
+                    i = next;
+                }
+            }
+        }
+        let meta = meta();
+        let mut rng = crate::test_rng::XorShift(0xB4A7_C4E5);
+        let (mut branches, mut matched) = (0, 0);
+        for t in &meta.territories {
+            let c = t.compiled();
+            let progs = c.descs.iter().flatten().map(|d| &d.1);
+            for p in progs.chain(&c.leading_digits) {
+                walk(&p.code, &mut branches);
+                let mut anchored = vec![Inst::Start];
+                anchored.extend(&p.code);
+                anchored.push(Inst::End);
+                for _ in 0..20 {
+                    let len = 1 + rng.below(14);
+                    let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
+                    let mut bt = Backtrack {
+                        s: &s,
+                        groups: [None; GROUPS],
+                        end: 0,
+                    };
+                    let whole = bt.seq(&anchored, 0, &Cont::Done);
+                    assert_eq!(p.full_match(&s), whole);
+                    matched += usize::from(whole);
+                }
+            }
+        }
+        assert!(branches > 5_000 && matched > 100, "{branches} {matched}");
+    }
+
+    /// `Positions::step` (one digit looked at for one position) is the general step
+    /// `(from & at(set)) << 1` on random digit strings, position sets and digit sets.
+    #[test]
+    fn step_is_the_general_step() {
+        let mut rng = crate::test_rng::XorShift(0x057E_95E7);
+        for _ in 0..50_000 {
+            let len = rng.below(64);
+            let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
+            let at = Positions::new(&s, rng.chance(50));
+            let set = (rng.next() & 0x3FF) as u16;
+            let from = match rng.below(3) {
+                0 => 1 << rng.below(len + 1),
+                1 => rng.next() & (u64::MAX >> (63 - len)),
+                _ => 0,
+            };
+            assert_eq!(
+                at.step(from, set),
+                (from & at.at(set)) << 1,
+                "{s:?} {from:#x} {set:#x}"
+            );
+        }
+    }
+
+    /// `sum_lengths` (over the set bits only) is the set of sums `i + j` below 64 of its two
+    /// masks' lengths, as the plain double loop computes it.
+    #[test]
+    fn sum_lengths_is_the_set_of_sums() {
+        let mut rng = crate::test_rng::XorShift(0x5EED_1E57);
+        for round in 0..20_000 {
+            // Sparse masks (a few lengths, as the metadata's) and dense ones.
+            let mut mask = || match round % 3 {
+                0 => rng.next(),
+                _ => (0..1 + rng.below(4)).fold(0u64, |m, _| m | 1 << rng.below(64)),
+            };
+            let (a, b) = (mask(), mask());
+            let mut want = 0u64;
+            for i in 0..64 {
+                for j in 0..64 {
+                    if a & 1 << i != 0 && b & 1 << j != 0 && i + j < 64 {
+                        want |= 1 << (i + j);
+                    }
+                }
+            }
+            assert_eq!(sum_lengths(a, b), want, "{a:#x} {b:#x}");
         }
     }
 
