@@ -178,7 +178,7 @@ fn simple_url_host(s: &str) -> Option<(String, bool)> {
 /// `None` for anything else, which [`parse_url`] reads.
 fn bare_ascii_host(s: &str) -> Option<String> {
     let name = s.strip_suffix('.').unwrap_or(s);
-    let last = name.rsplit('.').next()?;
+    let last = &name[name.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     let ldh = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
     if last.is_empty() || !last.bytes().all(|b| b.is_ascii_alphabetic()) || !s.bytes().all(ldh) {
         return None;
@@ -358,25 +358,26 @@ fn is_plain_host_name(name: &str) -> bool {
         return false;
     }
     let mut label_start = 0;
+    let mut previous = b'.';
     for (i, &c) in b.iter().enumerate() {
         match c {
             b'a'..=b'z' | b'0'..=b'9' => {}
-            b'-' if i == label_start => return false,
+            b'-' if previous == b'.' => return false,
             b'-' => {}
             b'.' => {
-                if i == label_start || i - label_start > 63 || b[i - 1] == b'-' {
+                if previous == b'.' || previous == b'-' || i - label_start > 63 {
                     return false;
                 }
                 label_start = i + 1;
+                if b.get(label_start..label_start + 4) == Some(b"xn--") {
+                    return false;
+                }
             }
             _ => return false,
         }
-        if i == label_start + 3 && b[label_start..=i] == *b"xn--" {
-            return false;
-        }
+        previous = c;
     }
-    let last = b.len() - label_start;
-    last > 0 && last <= 63 && b[b.len() - 1] != b'-'
+    b.len() - label_start <= 63 && previous != b'-' && previous != b'.' && !b.starts_with(b"xn--")
 }
 
 /// UTS #46 ToASCII with STD3 rules, hyphens checked first and last, DNS lengths verified.
@@ -452,7 +453,7 @@ fn registrable_domain(host: &str) -> Option<&str> {
 
 /// Whether `host` is, or is under, a special-use or reserved name.
 fn is_special_use(host: &str) -> bool {
-    let tld = host.rsplit('.').next().unwrap_or(host);
+    let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     crate::special_use::is_special_use_domain(host) || RESERVED_TLDS.contains(&tld)
 }
 
