@@ -80,7 +80,7 @@ pub fn normalize(input: &str, options: &Options) -> FieldResult {
         .with_ctx("max_length", MAX_INPUT_BYTES as u64));
     }
     let parsed = parse(input.trim())?;
-    let result = parsed.host.and_then(|host| classify(&host, options));
+    let result = parsed.host.and_then(|host| classify(host, options));
     if parsed.has_userinfo {
         let mut issue = if parsed.explicit_scheme {
             invalid(
@@ -118,7 +118,7 @@ struct Parsed {
 fn parse(s: &str) -> Result<Parsed, FieldIssue> {
     if let Some((host, explicit_scheme)) = simple_url_host(s) {
         return Ok(Parsed {
-            host: check_host_name(&host),
+            host: check_host_name(host),
             has_userinfo: false,
             explicit_scheme,
         });
@@ -178,7 +178,7 @@ fn simple_url_host(s: &str) -> Option<(String, bool)> {
 /// `None` for anything else, which [`parse_url`] reads.
 fn bare_ascii_host(s: &str) -> Option<String> {
     let name = s.strip_suffix('.').unwrap_or(s);
-    let last = name.rsplit('.').next()?;
+    let last = &name[name.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     let ldh = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
     if last.is_empty() || !last.bytes().all(|b| b.is_ascii_alphabetic()) || !s.bytes().all(ldh) {
         return None;
@@ -246,7 +246,7 @@ fn parse_url(s: &str) -> Result<Parsed, FieldIssue> {
         }
     })?;
     let host = match url.host {
-        UrlHost::Domain(d) => check_host_name(&d),
+        UrlHost::Domain(d) => check_host_name(d),
         UrlHost::Ipv4 | UrlHost::Ipv6 => Err(not_public(
             "ip_address",
             "This is an IP address; enter a company domain, such as acme.com.",
@@ -272,8 +272,20 @@ fn scheme_of(s: &str) -> Option<&str> {
 
 /// Checks a host the URL parser returned (lower-case ASCII) against the rules of DNS host
 /// names; returns it without its trailing dot.
-fn check_host_name(host: &str) -> Result<String, FieldIssue> {
-    let name = host.strip_suffix('.').unwrap_or(host);
+fn check_host_name(mut host: String) -> Result<String, FieldIssue> {
+    if host.ends_with('.') {
+        host.pop();
+    }
+    if is_plain_host_name(&host) {
+        return Ok(host);
+    }
+    check_host_name_general(host)
+}
+
+/// [`check_host_name`] of any name, without its trailing dot (the one-pass check above gives
+/// the same result on the names it accepts).
+fn check_host_name_general(host: String) -> Result<String, FieldIssue> {
+    let name = host.as_str();
     if name.is_empty() {
         return Err(invalid(
             "empty",
@@ -328,12 +340,44 @@ fn check_host_name(host: &str) -> Result<String, FieldIssue> {
     if (!has_xn_label(name) && !name.bytes().any(|b| b.is_ascii_uppercase()))
         || uts46_ascii(name).is_some_and(|ascii| ascii == name)
     {
-        return Ok(name.to_owned());
+        return Ok(host);
     }
     Err(invalid(
         "idna",
         "This domain is not a valid internationalized domain name.",
     ))
+}
+
+/// The common name, which [`check_host_name`] accepts as it is, in one pass over its bytes:
+/// 1 to 253 bytes of labels of 1 to 63 lower-case letters, digits and hyphens, no hyphen at
+/// either end of a label, no label starting with `xn--`. `false` for anything else, which the
+/// checks of [`check_host_name`] read (`plain_host_name_is_the_general_check` compares).
+fn is_plain_host_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > 253 {
+        return false;
+    }
+    let mut label_start = 0;
+    let mut previous = b'.';
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'a'..=b'z' | b'0'..=b'9' => {}
+            b'-' if previous == b'.' => return false,
+            b'-' => {}
+            b'.' => {
+                if previous == b'.' || previous == b'-' || i - label_start > 63 {
+                    return false;
+                }
+                label_start = i + 1;
+                if b.get(label_start..label_start + 4) == Some(b"xn--") {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        previous = c;
+    }
+    b.len() - label_start <= 63 && previous != b'-' && previous != b'.' && !b.starts_with(b"xn--")
 }
 
 /// UTS #46 ToASCII with STD3 rules, hyphens checked first and last, DNS lengths verified.
@@ -349,35 +393,40 @@ fn uts46_ascii(name: &str) -> Option<String> {
 }
 
 /// Applies the public-name rules and the domain mode to a checked host.
-fn classify(host: &str, options: &Options) -> FieldResult {
+fn classify(mut host: String, options: &Options) -> FieldResult {
     if !host.contains('.') {
         return Err(not_public(
             "single_label",
             "A company domain has at least two parts, such as acme.com.",
         ));
     }
-    if is_special_use(host) {
+    if is_special_use(&host) {
         return Err(not_public(
             "special_use",
             "This domain is reserved for local or special use; enter a public company domain.",
         ));
     }
-    let Some(registrable) = registrable_domain(host) else {
+    let Some(registrable) = registrable_domain(&host) else {
         return Err(not_public(
             "public_suffix",
             "This is a public suffix under which anyone can register names, not a company domain; enter the full domain, such as acme.co.uk.",
         ));
     };
-    let value = match options.domain_mode {
-        DomainMode::Registrable => registrable.to_owned(),
-        DomainMode::Host => without_www(host, registrable).to_owned(),
+    // Both values are suffixes of the host: the host's own buffer is kept, shifted.
+    let kept = match options.domain_mode {
+        DomainMode::Registrable => registrable.len(),
+        DomainMode::Host => without_www(&host, registrable).len(),
     };
-    let mut out = Normalized::new(value);
-    if crate::free_mail::is_free_mail_domain(registrable) {
-        out.warnings
-            .push(FieldIssue::new(Code::DomainFreeProvider).with_ctx("domain", registrable));
-    }
-    Ok(out)
+    let warnings = if crate::free_mail::is_free_mail_domain(registrable) {
+        vec![FieldIssue::new(Code::DomainFreeProvider).with_ctx("domain", registrable)]
+    } else {
+        Vec::new()
+    };
+    host.drain(..host.len() - kept);
+    Ok(Normalized {
+        value: host,
+        warnings,
+    })
 }
 
 /// The registrable domain of `host` (lower-case ASCII, no trailing dot) by the Public Suffix
@@ -404,7 +453,7 @@ fn registrable_domain(host: &str) -> Option<&str> {
 
 /// Whether `host` is, or is under, a special-use or reserved name.
 fn is_special_use(host: &str) -> bool {
-    let tld = host.rsplit('.').next().unwrap_or(host);
+    let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     crate::special_use::is_special_use_domain(host) || RESERVED_TLDS.contains(&tld)
 }
 
@@ -706,6 +755,30 @@ mod tests {
             assert_eq!(view(a), view(b), "{s:?}");
         }
         assert!(fast > 8_000, "only {fast} inputs took the fast path");
+    }
+
+    /// The one-pass check of the common name gives the general checks' result on generated
+    /// names (only its acceptances matter: a refused name goes through the general checks).
+    #[test]
+    fn plain_host_name_is_the_general_check() {
+        let mut rng = XorShift(0x5851_F42D_4C95_7F2D);
+        let mut plain = 0;
+        let long = ["a".repeat(63), "b".repeat(64), "c".repeat(250)];
+        for i in 0..100_000 {
+            let mut s = host_like(&mut rng);
+            if i % 10 == 0 {
+                s.push_str(rng.pick::<String>(&long));
+            }
+            if i % 7 == 0 {
+                s = s.to_ascii_lowercase();
+            }
+            if is_plain_host_name(&s) {
+                plain += 1;
+                let general = check_host_name_general(s.clone());
+                assert_eq!(general.as_deref(), Ok(s.as_str()), "{s:?}");
+            }
+        }
+        assert!(plain > 2_000, "only {plain} names took the one-pass check");
     }
 
     #[test]

@@ -99,19 +99,46 @@ fn profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue>
     }
 }
 
-/// The common input, `[http[s]://][www.]linkedin.com/in/<slug>[/]` (any case) with a slug of
-/// 3 to 100 ASCII letters, digits, `-` and `_` that is not a member ID: the profile URL with the
-/// slug lower-cased, which is what [`parsed_profile_url`] gives for it (the URL parser keeps
-/// such a path as it is, and lower-casing, NFC and percent-encoding leave the lower-cased slug
-/// alone). `None` for anything else. The tests compare both on generated URLs.
+/// The common input, `[http[s]://][<sub>.]linkedin.com[/m|/mwlite]/in/<slug>[<rest>]` (any
+/// case), where `<sub>` is `www`, `m`, `mobile`, `touch` or two letters, the slug 3 to 100
+/// ASCII letters, digits, `-` and `_` that is not a member ID, and the rest, if any, starts
+/// with `/`, `?` or `#`: more path of letters, digits, `-`, `_` and `/` (no dot segment, no
+/// percent-encoding, no backslash), then an optional query and fragment of printable ASCII.
+/// It gives the profile URL with the slug lower-cased, which is what [`parsed_profile_url`]
+/// gives for it (the URL parser keeps such a host and path as they are, the sub-pages, query
+/// and fragment are not read, and lower-casing, NFC and percent-encoding leave the lower-cased
+/// slug alone). `None` for anything else. The tests compare both on generated URLs.
 fn plain_profile_url(s: &str) -> Option<String> {
+    if s.len() > MAX_INPUT_BYTES {
+        return None;
+    }
     let strip = strip_prefix_ignore_ascii_case;
     let rest = strip(s, "https://")
         .or_else(|| strip(s, "http://"))
         .unwrap_or(s);
-    let rest = strip(rest, "www.").unwrap_or(rest);
-    let slug = strip(rest, "linkedin.com/in/")?;
-    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let (host, path) = rest.split_at(rest.find('/')?);
+    // The host: `linkedin.com` or one of the profile hosts under it (as `site_of` reads them).
+    let profile_host = host.eq_ignore_ascii_case("linkedin.com")
+        || host
+            .len()
+            .checked_sub(".linkedin.com".len())
+            .and_then(|cut| Some((host.get(..cut)?, host.get(cut..)?)))
+            .is_some_and(|(sub, domain)| {
+                domain.eq_ignore_ascii_case(".linkedin.com")
+                    && (["www", "m", "mobile", "touch"]
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(sub))
+                        || (sub.len() == 2 && sub.bytes().all(|b| b.is_ascii_alphabetic())))
+            });
+    if !profile_host {
+        return None;
+    }
+    let path = &path[1..];
+    let path = strip(path, "m/")
+        .or_else(|| strip(path, "mwlite/"))
+        .unwrap_or(path);
+    let after_in = strip(path, "in/")?;
+    let (slug, tail) = after_in.split_at(after_in.find(['/', '?', '#']).unwrap_or(after_in.len()));
     let slug_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
     if !(SLUG_MIN_CHARS..=SLUG_MAX_CHARS).contains(&slug.len())
         || !slug.bytes().all(slug_byte)
@@ -119,7 +146,17 @@ fn plain_profile_url(s: &str) -> Option<String> {
     {
         return None;
     }
-    Some(format!("{PROFILE_PREFIX}{}", slug.to_ascii_lowercase()))
+    let (more_path, query) = tail.split_at(tail.find(['?', '#']).unwrap_or(tail.len()));
+    if !more_path.bytes().all(|b| slug_byte(b) || b == b'/')
+        || !query.bytes().all(|b| b.is_ascii_graphic())
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(PROFILE_PREFIX.len() + slug.len());
+    out.push_str(PROFILE_PREFIX);
+    out.push_str(slug);
+    out[PROFILE_PREFIX.len()..].make_ascii_lowercase();
+    Some(out)
 }
 
 /// [`profile_url`] through the URL parser: any input.
@@ -540,6 +577,97 @@ mod tests {
                     PIECES
                 };
                 s.push_str(rng.pick::<&str>(pieces));
+            }
+            if plain_profile_url(s.trim()).is_some() {
+                fast += 1;
+            }
+            assert_eq!(profile_url(&s, true), parsed_profile_url(&s, true), "{s:?}");
+        }
+        assert!(fast > 5_000, "only {fast} inputs took the fast path");
+    }
+
+    /// The plain path's wider forms (profile hosts, mobile prefixes, sub-pages, queries and
+    /// fragments) give the URL parser's result, with look-alike hosts, dot segments,
+    /// percent-encoding, backslashes, spaces and non-ASCII characters around them.
+    #[test]
+    fn plain_profile_forms_match_the_url_parser() {
+        const SCHEMES: &[&str] = &[
+            "", "https://", "HTTP://", "//", "http:/", "https:", "ftp://",
+        ];
+        const HOSTS: &[&str] = &[
+            "linkedin.com",
+            "www.linkedin.com",
+            "WWW.LinkedIn.COM",
+            "m.linkedin.com",
+            "Mobile.linkedin.com",
+            "touch.linkedin.com",
+            "br.linkedin.com",
+            "DE.linkedin.com",
+            "b2.linkedin.com",
+            "xyz.linkedin.com",
+            "business.linkedin.com",
+            "linkedin.com.",
+            "x.www.linkedin.com",
+            ".linkedin.com",
+            "..linkedin.com",
+            "linkedin.com:443",
+            "linkedin.co",
+            "evil-linkedin.com",
+            "lnkd.in",
+            "linkedin.com@evil.io",
+            "é.linkedin.com",
+        ];
+        const MOBILE: &[&str] = &["", "", "", "/m", "/mwlite", "/M", "/mw", "/m/"];
+        const IN: &[&str] = &["/in/", "/in/", "/IN/", "/in//", "/pub/", "/in", "/in/./"];
+        const SLUG: &[&str] = &[
+            "jane", "Doe", "-", "_", "0", "ACoAAB", "x", "é", "%41", ".", "@",
+        ];
+        const TAIL: &[&str] = &[
+            "",
+            "/",
+            "/details/experience/",
+            "/recent-activity/all",
+            "?trk=x",
+            "?locale=en_US",
+            "#about",
+            "?a=%zz#b",
+            "//",
+            "/..",
+            "/../../company/x",
+            "/%2e%2e/x",
+            "\\x",
+            "/./",
+            "/ x",
+            "?x y",
+            "/é",
+            "?é",
+            "?",
+            "#",
+            "?sessionRedirect=x",
+            ":1",
+            "\t",
+        ];
+        let mut rng = crate::test_rng::XorShift(0x9E37_79B9_7F4A_7C15);
+        let mut fast = 0;
+        // Mostly the first pieces of each list, which make a plain profile URL.
+        let pick = |rng: &mut crate::test_rng::XorShift, items: &[&'static str], good| {
+            let items = if rng.chance(85) {
+                &items[..good]
+            } else {
+                items
+            };
+            *rng.pick::<&str>(items)
+        };
+        for _ in 0..60_000 {
+            let mut s = String::new();
+            for (part, good) in [(SCHEMES, 4), (HOSTS, 8), (MOBILE, MOBILE.len()), (IN, 3)] {
+                s.push_str(pick(&mut rng, part, good));
+            }
+            for _ in 0..1 + rng.below(4) {
+                s.push_str(pick(&mut rng, SLUG, 5));
+            }
+            for _ in 0..rng.below(3) {
+                s.push_str(pick(&mut rng, TAIL, 9));
             }
             if plain_profile_url(s.trim()).is_some() {
                 fast += 1;

@@ -25,13 +25,37 @@ pub fn normalize(input: &str, options: &Options) -> FieldResult {
 
 /// Parses a UUID in any accepted form into the lower-case hyphenated form.
 pub(crate) fn parse(input: &str) -> Result<String, FieldIssue> {
-    // Fast path, same result: the hyphenated form (nearly every UUID sent) parses, and the
-    // parsed UUID formats back as the same text lower-cased; no parse and no formatter.
-    let s = input.trim();
-    if is_hyphenated(s) {
-        return Ok(s.to_ascii_lowercase());
-    }
-    parse_general(input)
+    // Fast path, same result: the four forms the parser takes (hyphenated, 32 hex digits,
+    // braced, `urn:uuid:` in any case) hold the UUID's hex digits in order, and the parsed UUID
+    // formats back as those digits lower-cased and hyphenated; no parse and no formatter.
+    plain(input.trim()).map_or_else(|| parse_general(input), Ok)
+}
+
+/// The lower-case hyphenated form of `s` in one of the four accepted forms, without the
+/// parser; `None` for anything else (the tests compare with [`parse_general`]).
+fn plain(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let hyphenated = match b.len() {
+        36 => s,
+        38 if b.first() == Some(&b'{') && b.last() == Some(&b'}') => s.get(1..37)?,
+        45 if b.get(..9)?.eq_ignore_ascii_case(b"urn:uuid:") => s.get(9..)?,
+        32 if all_hex(b) => {
+            let mut out = String::with_capacity(36);
+            for (i, (start, end)) in [(0, 8), (8, 12), (12, 16), (16, 20), (20, 32)]
+                .into_iter()
+                .enumerate()
+            {
+                if i > 0 {
+                    out.push('-');
+                }
+                out.push_str(s.get(start..end)?);
+            }
+            out.make_ascii_lowercase();
+            return Some(out);
+        }
+        _ => return None,
+    };
+    is_hyphenated(hyphenated).then(|| hyphenated.to_ascii_lowercase())
 }
 
 /// [`parse`] for any input (the hyphenated fast path above gives the same result).
@@ -65,10 +89,24 @@ fn spreadsheet_damage(s: &str) -> Option<FieldIssue> {
 pub(crate) fn is_hyphenated(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            8 | 13 | 18 | 23 => c == b'-',
-            _ => c.is_ascii_hexdigit(),
-        })
+        && [8, 13, 18, 23].iter().all(|&i| b.get(i) == Some(&b'-'))
+        && [(0, 8), (9, 13), (14, 18), (19, 23), (24, 36)]
+            .iter()
+            .all(|&(start, end)| b.get(start..end).is_some_and(all_hex))
+}
+
+/// Whether every byte is an ASCII hex digit (by a table: this runs on every UUID).
+fn all_hex(b: &[u8]) -> bool {
+    const HEX: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = (i as u8).is_ascii_hexdigit();
+            i += 1;
+        }
+        t
+    };
+    b.iter().all(|&c| HEX[usize::from(c)])
 }
 
 #[cfg(test)]
@@ -120,6 +158,81 @@ mod tests {
             let body: String = u.into_iter().collect();
             let s = format!("{}{body}{}", rng.pick(&spaces), rng.pick(&spaces));
             assert_eq!(parse(&s), parse_general(&s), "{s:?}");
+        }
+    }
+
+    /// The fast path of the other forms gives the general parse's result: generated simple,
+    /// braced and URN forms in mixed case, with one byte changed into a character that is not
+    /// a hex digit (or a brace, hyphen or colon moved), with white space around them.
+    #[test]
+    fn other_forms_fast_path_is_the_general_parse() {
+        let mut rng = crate::test_rng::XorShift(0x5eed_0002);
+        let hex = b"0123456789abcdefABCDEF";
+        let odd = [
+            'g', 'G', '-', ' ', '{', '}', ':', 'é', '\u{a0}', '0', 'F', 'N', 'u',
+        ];
+        let spaces = ["", "", " ", "\t", "\u{a0}"];
+        let prefixes = [
+            "urn:uuid:",
+            "URN:UUID:",
+            "Urn:Uuid:",
+            "urn:uuid",
+            "urn:uid:",
+            "{",
+            "",
+        ];
+        let mut fast = 0;
+        for _ in 0..20_000 {
+            let hyphens = rng.chance(70);
+            let mut u: Vec<char> = (0..if hyphens { 36 } else { 32 })
+                .map(|i| match i {
+                    8 | 13 | 18 | 23 if hyphens => '-',
+                    _ => char::from(*rng.pick(hex)),
+                })
+                .collect();
+            if hyphens {
+                let prefix = *rng.pick(&prefixes);
+                u.splice(0..0, prefix.chars());
+                if prefix == "{" || rng.chance(10) {
+                    u.push('}');
+                }
+            }
+            if rng.chance(40) {
+                let at = rng.below(u.len());
+                u[at] = *rng.pick(&odd);
+            }
+            let body: String = u.into_iter().collect();
+            let s = format!("{}{body}{}", rng.pick(&spaces), rng.pick(&spaces));
+            if plain(s.trim()).is_some() {
+                fast += 1;
+            }
+            assert_eq!(parse(&s), parse_general(&s), "{s:?}");
+        }
+        assert!(fast > 5_000, "only {fast} inputs took the fast path");
+    }
+
+    /// The table check is the byte-by-byte definition: every byte value at every place of
+    /// generated hyphenated UUIDs.
+    #[test]
+    fn is_hyphenated_is_the_definition() {
+        let definition = |s: &str| {
+            let b = s.as_bytes();
+            b.len() == 36
+                && b.iter().enumerate().all(|(i, &c)| match i {
+                    8 | 13 | 18 | 23 => c == b'-',
+                    _ => c.is_ascii_hexdigit(),
+                })
+        };
+        let base = "67e55044-10b1-426F-9247-bb680e5fe0c8";
+        for at in 0..36 {
+            for c in (0u8..128).map(char::from).chain(['é', '\u{a0}']) {
+                let mut s = base.to_string();
+                s.replace_range(at..=at, &c.to_string());
+                assert_eq!(is_hyphenated(&s), definition(&s), "{s:?}");
+            }
+        }
+        for s in ["", base, &base[1..], &format!("{base}0")] {
+            assert_eq!(is_hyphenated(s), definition(s), "{s:?}");
         }
     }
 
