@@ -313,30 +313,9 @@ fn strip_mailto(s: &str) -> &str {
 fn is_name_char(c: char) -> bool {
     if c.is_ascii() {
         // Same result without the table search: the ASCII letters and digits are the ASCII
-        // characters of categories L and N (`ascii_name_chars` in the tests).
-        return c.is_ascii_alphanumeric()
-            || matches!(
-                c,
-                '_' | '.'
-                    | '!'
-                    | '#'
-                    | '$'
-                    | '%'
-                    | '&'
-                    | '\''
-                    | '*'
-                    | '+'
-                    | '-'
-                    | '/'
-                    | '='
-                    | '?'
-                    | '^'
-                    | '`'
-                    | '{'
-                    | '|'
-                    | '}'
-                    | '~'
-            );
+        // characters of categories L and N (`ascii_name_chars` in the tests), and the symbols
+        // are RFC 5322's atext symbols and the dot.
+        return c == '.' || is_atext(c);
     }
     category(c) == Cat::LetterNumber
 }
