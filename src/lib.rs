@@ -55,6 +55,7 @@ mod host;
 mod number;
 mod special_use;
 mod spreadsheet;
+mod table_reader;
 #[cfg(test)]
 mod test_rng;
 mod unicode;

@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use crate::table_reader::Reader;
+
 /// The packed tables.
 static DATA: &[u8] = include_bytes!("uts46.bin");
 
@@ -54,50 +56,13 @@ struct Tables {
     prop_values: Vec<u8>,
 }
 
-/// Reads bytes and LEB128 varints.
-struct Reader<'a> {
-    /// The data.
-    data: &'a [u8],
-    /// Where the next read starts.
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    /// The next byte.
-    fn byte(&mut self) -> Option<u8> {
-        let b = *self.data.get(self.at)?;
-        self.at += 1;
-        Some(b)
-    }
-
-    /// The next varint (at most 64 bits).
-    fn varint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
-
-    /// The next `n` bytes.
-    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
-        let s = self.data.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(s)
-    }
-}
-
 /// Unpacks [`DATA`]; `None` if it is malformed (the tests check it is not).
 fn unpack(data: &'static [u8]) -> Option<Tables> {
-    let mut r = Reader { data, at: 0 };
+    let mut r = Reader::new(data);
     if r.bytes(6)? != b"UTS46\x02" {
         return None;
     }
-    let n = usize::try_from(r.varint()?).ok()?;
+    let n = r.varint_usize()?;
     let mut t = Tables {
         map_starts: Vec::with_capacity(n),
         map_blocks: Vec::new(),
@@ -144,7 +109,7 @@ fn unpack(data: &'static [u8]) -> Option<Tables> {
             expected = first + i64::from(len);
         }
     }
-    let m = usize::try_from(r.varint()?).ok()?;
+    let m = r.varint_usize()?;
     let string_lens = r.bytes(m)?;
     t.strings.reserve(m);
     for &len in string_lens {
@@ -154,11 +119,11 @@ fn unpack(data: &'static [u8]) -> Option<Tables> {
     if t.strings.len() != string as usize {
         return None;
     }
-    let p = usize::try_from(r.varint()?).ok()?;
+    let p = r.varint_usize()?;
     let mut start = 0u32;
     for _ in 0..p {
         t.prop_starts.push(start);
-        start = start.checked_add(u32::try_from(r.varint()?).ok()?.checked_add(1)?)?;
+        start = start.checked_add(r.varint_u32()?.checked_add(1)?)?;
     }
     t.prop_values.extend_from_slice(r.bytes(p)?);
     t.map_blocks = blocks(&t.map_starts);

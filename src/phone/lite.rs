@@ -43,6 +43,8 @@ use super::{find, Engine, ParseError, Possibility};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::table_reader::Reader;
+
 static DATA: &[u8] = include_bytes!("metadata.bin");
 
 /// libphonenumber's `MIN_LENGTH_FOR_NSN`.
@@ -226,28 +228,13 @@ fn meta() -> &'static Meta {
     META.get_or_init(|| Meta::decode(DATA).expect("metadata.bin is generated and tested"))
 }
 
-/// Reads a LEB128 number at `*at`.
-fn varint(data: &[u8], at: &mut usize) -> Option<u32> {
-    let mut v = 0u32;
-    let mut shift = 0;
-    loop {
-        let b = *data.get(*at)?;
-        *at += 1;
-        v |= u32::from(b & 0x7F).checked_shl(shift)?;
-        shift += 7;
-        if b < 0x80 {
-            return Some(v);
-        }
-    }
-}
-
 /// Reads a count, then that many LEB128 deltas: increasing numbers.
-fn deltas(data: &[u8], at: &mut usize, per_item: usize) -> Option<Vec<u32>> {
-    let n = varint(data, at)? as usize * per_item;
+fn deltas(r: &mut Reader, per_item: usize) -> Option<Vec<u32>> {
+    let n = r.varint_usize()?.checked_mul(per_item)?;
     let mut prev = 0u32;
     let mut v = Vec::with_capacity(n);
     for _ in 0..n {
-        prev = prev.checked_add(varint(data, at)?)?;
+        prev = prev.checked_add(r.varint_u32()?)?;
         v.push(prev);
     }
     Some(v)
@@ -279,24 +266,25 @@ fn length_mask(list: &[u8]) -> Option<u64> {
 
 impl Meta {
     fn decode(data: &'static [u8]) -> Option<Meta> {
-        (data.get(..4)? == b"PHM1").then_some(())?;
-        let mut at = 4;
+        let mut r = Reader::new(data);
+        (r.bytes(4)? == b"PHM1").then_some(())?;
         for _ in 0..2 {
-            at += 1 + *data.get(at)? as usize;
+            let n = r.byte()?;
+            r.bytes(usize::from(n))?;
         }
-        let digits = deltas(data, &mut at, 1)?;
-        let nd = deltas(data, &mut at, 1)?;
-        let unwanted = deltas(data, &mut at, 2)?;
-        let count = varint(data, &mut at)? as usize;
+        let digits = deltas(&mut r, 1)?;
+        let nd = deltas(&mut r, 1)?;
+        let unwanted = deltas(&mut r, 2)?;
+        let count = r.varint_usize()?;
         let mut territories = Vec::new();
         let mut by_region = vec![u16::MAX; 26 * 26];
         let mut by_code: Vec<Vec<u16>> = vec![Vec::new(); 1000];
         let mut lengths = Vec::with_capacity(count);
         for _ in 0..count {
-            lengths.push(varint(data, &mut at)? as usize);
+            lengths.push(r.varint_usize()?);
         }
         // The text follows the line lengths.
-        let mut start = at;
+        let mut start = r.at;
         for len in lengths {
             let line = data.get(start..(start + len).checked_sub(1)?)?;
             start += len;

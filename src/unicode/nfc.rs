@@ -22,6 +22,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::table_reader::Reader;
+
 /// The packed tables.
 static DATA: &[u8] = include_bytes!("nfc.bin");
 
@@ -233,12 +235,12 @@ impl Tables {
 
     /// Unpacks `nfc.bin` (the format is described in `tools/nfc-data/src/derive.rs`).
     fn decode(data: &[u8]) -> Option<Tables> {
-        let mut r = Reader { data, pos: 0 };
+        let mut r = Reader::new(data);
 
         // Classes: runs of (start, end exclusive, class).
-        let n = r.varint()? as usize;
-        let gaps = r.varints(n)?;
-        let lens = r.varints(n)?;
+        let n = r.varint_usize()?;
+        let gaps = r.varints_u32(n)?;
+        let lens = r.varints_u32(n)?;
         let mut runs: Vec<(u32, u32, u8)> = Vec::with_capacity(n);
         let mut end = 0u32;
         for (&gap, &len) in gaps.iter().zip(&lens) {
@@ -252,24 +254,24 @@ impl Tables {
         };
 
         // One-step decompositions: (code point, first, second), sorted.
-        let d = r.varint()? as usize;
+        let d = r.varint_usize()?;
         let mut raw: Vec<(u32, u32, Option<u32>)> = Vec::with_capacity(d);
         let mut next = 0u32;
-        for gap in r.varints(d)? {
+        for gap in r.varints_u32(d)? {
             let cp = next.checked_add(gap)?;
             raw.push((cp, 0, None));
             next = cp.checked_add(1)?;
         }
         let mut first = 0i64;
         for entry in &mut raw {
-            let z = i64::from(r.varint()?);
+            let z = i64::from(r.varint_u32()?);
             first += if z & 1 == 1 { -(z >> 1) - 1 } else { z >> 1 };
             entry.1 = u32::try_from(first).ok()?;
         }
-        let a = r.varint()? as usize;
+        let a = r.varint_usize()?;
         let mut alphabet = Vec::with_capacity(a);
         let mut second = 0u32;
-        for gap in r.varints(a)? {
+        for gap in r.varints_u32(a)? {
             second = second.checked_add(gap)?;
             alphabet.push(second);
         }
@@ -281,13 +283,13 @@ impl Tables {
         }
         let mut excluded = vec![false; d];
         let mut next = 0usize;
-        let e = r.varint()? as usize;
-        for gap in r.varints(e)? {
+        let e = r.varint_usize()?;
+        for gap in r.varints_u32(e)? {
             let i = next.checked_add(gap as usize)?;
             *excluded.get_mut(i)? = true;
             next = i + 1;
         }
-        if r.pos != data.len() {
+        if r.at != data.len() {
             return None;
         }
 
@@ -420,39 +422,6 @@ fn sort_run(run: &mut [(char, u8)]) {
         sorted.extend(run.iter().filter(|e| e.1 == class));
     }
     run.copy_from_slice(&sorted);
-}
-
-/// Reads `nfc.bin`.
-struct Reader<'a> {
-    data: &'a [u8],
-    pos: usize,
-}
-
-impl Reader<'_> {
-    /// The next byte.
-    fn byte(&mut self) -> Option<u8> {
-        let b = *self.data.get(self.pos)?;
-        self.pos += 1;
-        Some(b)
-    }
-
-    /// The next `n` varints.
-    fn varints(&mut self, n: usize) -> Option<Vec<u32>> {
-        (0..n).map(|_| self.varint()).collect()
-    }
-
-    /// The next LEB128 varint.
-    fn varint(&mut self) -> Option<u32> {
-        let mut v = 0u32;
-        for shift in (0..32).step_by(7) {
-            let b = self.byte()?;
-            v |= u32::from(b & 0x7F) << shift;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
 }
 
 /// The generator's derivation of `nfc.bin`, run again by the tests.
