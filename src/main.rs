@@ -8,6 +8,11 @@
 
 mod cli;
 
+/// mimalloc rather than the system allocator: the command line allocates a few dozen small
+/// strings per payload (README, Dependencies: 6% fewer instructions per payload than glibc's).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::run()
 }
