@@ -13,11 +13,28 @@ use crate::issue::{FieldIssue, Issue};
 use crate::options::Options;
 use crate::{json_write, validate_contact_str, Outcome};
 use serde_json::value::RawValue;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+// The options text last read and what it read to: the wrapper hands the same options text with
+// every call (a form's options do not change between keystrokes, nor a bulk import's between
+// batches), so reading it again each time is work repeated (issue 14). Reading is a pure
+// function of the text, so the cache answers what reading would; options the rules refuse are
+// not kept.
+thread_local! {
+    static LAST_OPTIONS: RefCell<Option<(String, Options)>> = const { RefCell::new(None) };
+}
 
 /// The package's camelCase options (`Options::from_js_json`, without serde's derive).
 fn options_from_json(json: &str) -> Result<Options, String> {
-    Options::from_js_json(json)
+    LAST_OPTIONS.with_borrow_mut(|last| match last {
+        Some((text, options)) if text == json => Ok(options.clone()),
+        _ => {
+            let options = Options::from_js_json(json)?;
+            *last = Some((json.to_owned(), options.clone()));
+            Ok(options)
+        }
+    })
 }
 
 fn misuse(message: String) -> String {

@@ -98,3 +98,33 @@ fn field_bindings_in_the_browser() {
         serde_json::from_str(&validate_json("{}", "{\"default_region\": \"US\"}")).expect("JSON");
     assert!(bad_options["misuse"].is_string());
 }
+
+/// The bindings keep the options text they last read (src/wasm.rs, `options_from_json`): calls
+/// that alternate options texts, one of them refused, each get the answer of their own text.
+#[wasm_bindgen_test]
+fn each_call_reads_its_own_options() {
+    let payload = r#"{"email":"jane@acme.com","phone_number":"(415) 555-2671"}"#;
+    let phone = |options: &str| -> Value {
+        let out: Value = serde_json::from_str(&validate_json(payload, options)).expect("JSON");
+        match out.get("misuse") {
+            Some(m) => Value::String(format!("misuse: {}", m.as_str().unwrap_or_default())),
+            None => out["value"]["phone_number"].clone(),
+        }
+    };
+    let us = r#"{"defaultRegion":"US"}"#;
+    let refused = r#"{"defaultRegion":"XX"}"#;
+    for _ in 0..2 {
+        assert_eq!(phone(us), Value::from("+14155552671"));
+        assert_eq!(phone(us), Value::from("+14155552671"));
+        assert!(phone(refused)
+            .as_str()
+            .is_some_and(|m| m.starts_with("misuse: ")));
+        assert!(phone(refused)
+            .as_str()
+            .is_some_and(|m| m.starts_with("misuse: ")));
+        // No region: a national number is refused, so the payload is (its value is null).
+        assert_eq!(phone(""), Value::Null);
+        assert_eq!(phone(us), Value::from("+14155552671"));
+        assert_eq!(phone("{}"), Value::Null);
+    }
+}
