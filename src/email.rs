@@ -99,7 +99,8 @@ fn plain_output(email: &str, case: EmailCase) -> Option<String> {
     if !email.is_ascii() {
         return None;
     }
-    let (local, domain) = email.split_once('@')?;
+    let at = email.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (&email[..at], &email[at + 1..]);
     // The local part: a dot-atom.
     let l = local.as_bytes();
     if l.first().is_none_or(|&b| b == b'.') || l.last() == Some(&b'.') {
@@ -298,6 +299,11 @@ fn is_py_space(c: char) -> bool {
 
 /// Python's `str.strip()`.
 fn trim(s: &str) -> &str {
+    // Shortcut, same result: printable ASCII at both ends is no space, nothing is trimmed.
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        return s;
+    }
     s.trim_matches(is_py_space)
 }
 
@@ -415,31 +421,45 @@ fn split_at_sign(email: &str) -> Result<usize, Reason> {
 
 /// RFC 5322 `atext`.
 fn is_atext(c: char) -> bool {
-    // A `match` rather than a search of a string of the symbols: this runs on every character
+    // A bit test rather than a search of a string of the symbols: this runs on every character
     // of every local part.
-    c.is_ascii_alphanumeric()
-        || matches!(
-            c,
-            '!' | '#'
-                | '$'
-                | '%'
-                | '&'
-                | '\''
-                | '*'
-                | '+'
-                | '-'
-                | '/'
-                | '='
-                | '?'
-                | '^'
-                | '_'
-                | '`'
-                | '{'
-                | '|'
-                | '}'
-                | '~'
-        )
+    u32::from(c) < 128 && ATEXT >> u32::from(c) & 1 == 1
 }
+
+/// The ASCII characters of [`is_atext`] as bits of a number: letters, digits and the symbols
+/// `` !#$%&'*+-/=?^_`{|}~ `` (`atext_bits` in the tests compares with the list).
+const ATEXT: u128 = {
+    let mut bits = 0u128;
+    let mut c = 0u8;
+    while c < 128 {
+        let symbol = matches!(
+            c,
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'*'
+                | b'+'
+                | b'-'
+                | b'/'
+                | b'='
+                | b'?'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'}'
+                | b'~'
+        );
+        if c.is_ascii_alphanumeric() || symbol {
+            bits |= 1 << c;
+        }
+        c += 1;
+    }
+    bits
+};
 
 /// email-validator's `validate_email_local_part` (unquoted, SMTPUTF8 allowed), then its NFC
 /// step and the RFC 2142 lower-casing. Returns the normalized local part.
@@ -841,9 +861,10 @@ fn check_bidi(label: &[char], check_ltr: bool) -> Result<(), Reason> {
 /// The warnings for a normalized address.
 fn warnings(address: &str) -> Vec<FieldIssue> {
     let mut out = Vec::new();
-    let Some((local, domain)) = address.rsplit_once('@') else {
+    let Some(at) = address.bytes().rposition(|b| b == b'@') else {
         return out;
     };
+    let (local, domain) = (&address[..at], &address[at + 1..]);
     if let Some(fixed) = typo_fix(domain) {
         let suggestion = format!("{local}@{fixed}");
         out.push(
@@ -956,8 +977,19 @@ fn lookup<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
 /// known misspelling of `com`, `net` or `org`, or it is a known misspelling of a large free
 /// mailbox provider (after that correction).
 fn typo_fix(domain: &str) -> Option<String> {
-    let (head, tld) = domain.rsplit_once('.')?;
-    let tld_fixed = lookup(&TLD_TYPOS, tld);
+    let dot = domain.bytes().rposition(|b| b == b'.')?;
+    let (head, tld) = (&domain[..dot], &domain[dot + 1..]);
+    // Every misspelt top-level domain has three or four letters; every misspelt provider's
+    // domain ends in `.co`, `.cm`, `.om` or `.com` (`typo_tables_are_sorted_and_not_real_tlds`
+    // checks both): the searches are skipped for other names.
+    let tld_fixed = if (3..=4).contains(&tld.len()) {
+        lookup(&TLD_TYPOS, tld)
+    } else {
+        None
+    };
+    if tld_fixed.is_none() && !matches!(tld, "co" | "cm" | "om" | "com") {
+        return None;
+    }
     // Borrowed when the TLD is not a known misspelling: no copy of every address's domain.
     let candidate: std::borrow::Cow<'_, str> = match tld_fixed {
         Some(t) => format!("{head}.{t}").into(),
@@ -1039,12 +1071,24 @@ const ROLE_ACCOUNTS: [&str; 64] = [
 
 /// Whether the local part (any case, without a `+tag`) is a role mailbox.
 fn is_role_account(local: &str) -> bool {
-    let base = local.split_once('+').map_or(local, |(b, _)| b);
-    if base.len() > 16 || !base.is_ascii() {
+    let base = &local.as_bytes()[..local.bytes().position(|b| b == b'+').unwrap_or(local.len())];
+    // Every name in the list is at most 16 lower-case letters, `-` and `_`
+    // (`typo_tables_are_sorted_and_not_real_tlds` checks): anything else is not one. The candidate is
+    // lower-cased on the stack and searched for.
+    let mut lower = [0u8; 16];
+    if base.len() > lower.len() {
         return false;
     }
-    // Compared without lower-casing into a new string (every name in the list is lower-case).
-    ROLE_ACCOUNTS.iter().any(|r| r.eq_ignore_ascii_case(base))
+    for (l, &b) in lower.iter_mut().zip(base) {
+        if !(b.is_ascii_alphabetic() || b == b'-' || b == b'_') {
+            return false;
+        }
+        *l = b.to_ascii_lowercase();
+    }
+    let key = &lower[..base.len()];
+    ROLE_ACCOUNTS
+        .binary_search_by(|r| r.as_bytes().cmp(key))
+        .is_ok()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2330,6 +2374,87 @@ mod tests {
             assert!(crate::free_mail::is_free_mail_domain(fixed), "{fixed}");
             assert!(!crate::free_mail::is_free_mail_domain(typo), "{typo}");
         }
+        // What typo_fix and is_role_account skip on.
+        assert!(TLD_TYPOS.iter().all(|(t, _)| (3..=4).contains(&t.len())));
+        for (typo, _) in DOMAIN_TYPOS {
+            let tld = typo.rsplit_once('.').unwrap().1;
+            assert!(["co", "cm", "om", "com"].contains(&tld), "{typo}");
+        }
+        for r in ROLE_ACCOUNTS {
+            assert!(r.len() <= 16, "{r}");
+            assert!(r
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_'));
+        }
+    }
+
+    /// The shortcut of `trim` is the general trim on generated strings.
+    #[test]
+    fn trim_shortcut_is_the_general_trim() {
+        let pieces = [
+            "a", " ", "\t", "\u{1c}", "\u{1f}", "\u{a0}", "\u{3000}", "\u{7f}", "é", "@", "\n",
+        ];
+        let mut rng = crate::test_rng::XorShift(0x0DDB_1A5E_5BAD_5EED);
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(5) {
+                s.push_str(rng.pick::<&str>(&pieces));
+            }
+            assert_eq!(trim(&s), s.trim_matches(is_py_space), "{s:?}");
+        }
+    }
+
+    /// The bits of `ATEXT` are RFC 5322's atext.
+    #[test]
+    fn atext_bits() {
+        for c in (0..=0x2FFu32).filter_map(char::from_u32) {
+            let general = c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+            assert_eq!(is_atext(c), general, "{c:?}");
+        }
+    }
+
+    /// The shortcuts of typo_fix and is_role_account give the plain searches' results (the
+    /// general path: every table entry compared) on generated domains and local parts.
+    #[test]
+    fn warning_lookups_are_the_general_path() {
+        fn typo_general(domain: &str) -> Option<String> {
+            let (head, tld) = domain.rsplit_once('.')?;
+            let tld_fixed = TLD_TYPOS.iter().find(|(k, _)| *k == tld).map(|(_, v)| *v);
+            let candidate = match tld_fixed {
+                Some(t) => format!("{head}.{t}"),
+                None => domain.to_owned(),
+            };
+            match DOMAIN_TYPOS.iter().find(|(k, _)| *k == candidate) {
+                Some((_, fixed)) => Some((*fixed).to_owned()),
+                None => tld_fixed.map(|_| candidate),
+            }
+        }
+        fn role_general(local: &str) -> bool {
+            let base = local.split_once('+').map_or(local, |(b, _)| b);
+            ROLE_ACCOUNTS.iter().any(|r| r.eq_ignore_ascii_case(base))
+        }
+        let mut pieces: Vec<&str> = vec![
+            "", ".", "+", "-", "_", "a", "Z", "1", "é", "com", "co", "cm", "om", "c0m", "CON",
+        ];
+        pieces.extend(TLD_TYPOS.iter().flat_map(|(k, v)| [*k, *v]));
+        pieces.extend(DOMAIN_TYPOS.iter().flat_map(|(k, v)| [*k, *v]));
+        pieces.extend(ROLE_ACCOUNTS);
+        pieces.extend(["INFO", "No-Reply", "Do_Not_Reply", "customerservicex"]);
+        let mut rng = crate::test_rng::XorShift(0x1234_5678_9ABC_DEF1);
+        let (mut typos, mut roles) = (0, 0);
+        for _ in 0..200_000 {
+            let mut s = String::new();
+            for _ in 0..1 + rng.below(3) {
+                s.push_str(rng.pick::<&str>(&pieces));
+            }
+            let typo = typo_fix(&s);
+            assert_eq!(typo, typo_general(&s), "{s:?}");
+            typos += usize::from(typo.is_some());
+            let role = is_role_account(&s);
+            assert_eq!(role, role_general(&s), "{s:?}");
+            roles += usize::from(role);
+        }
+        assert!(typos > 1_000 && roles > 1_000, "{typos} {roles}");
     }
 
     #[test]
