@@ -92,7 +92,7 @@ fn unsupported(message: &'static str, kind: &'static str) -> FieldIssue {
 
 /// The whole rule; `follow_redirect` allows reading one `/authwall` redirect.
 fn profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue> {
-    match plain_profile_url(input.trim()) {
+    match plain_profile_url(unicode::trim(input)) {
         Some(result) => result,
         None => parsed_profile_url(input, follow_redirect),
     }
@@ -122,7 +122,8 @@ fn plain_profile_url(s: &str) -> Option<Result<String, FieldIssue>> {
     let rest = strip(s, "https://")
         .or_else(|| strip(s, "http://"))
         .unwrap_or(s);
-    let (host, path) = rest.split_at(rest.find('/')?);
+    // Byte searches (the characters sought are ASCII, so the places are char boundaries).
+    let (host, path) = rest.split_at(rest.bytes().position(|b| b == b'/')?);
     // The host: `linkedin.com` or one of the profile hosts under it (as `site_of` reads them).
     let profile_host = host.eq_ignore_ascii_case("linkedin.com")
         || host
@@ -144,9 +145,18 @@ fn plain_profile_url(s: &str) -> Option<Result<String, FieldIssue>> {
         .or_else(|| strip(path, "mwlite/"))
         .unwrap_or(path);
     let after_in = strip(path, "in/")?;
-    let (slug, tail) = after_in.split_at(after_in.find(['/', '?', '#']).unwrap_or(after_in.len()));
+    let (slug, tail) = after_in.split_at(
+        after_in
+            .bytes()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(after_in.len()),
+    );
     let slug_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-    let (more_path, query) = tail.split_at(tail.find(['?', '#']).unwrap_or(tail.len()));
+    let (more_path, query) = tail.split_at(
+        tail.bytes()
+            .position(|b| b == b'?' || b == b'#')
+            .unwrap_or(tail.len()),
+    );
     if !more_path.bytes().all(|b| slug_byte(b) || b == b'/')
         || !query.bytes().all(|b| b.is_ascii_graphic())
     {
@@ -186,7 +196,7 @@ fn plain_profile_url(s: &str) -> Option<Result<String, FieldIssue>> {
 
 /// [`profile_url`] through the URL parser: any input.
 fn parsed_profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue> {
-    let s = input.trim();
+    let s = unicode::trim(input);
     if s.len() > MAX_INPUT_BYTES {
         return Err(invalid("This is too long to be a LinkedIn profile URL.")
             .with_ctx("max_length", MAX_INPUT_BYTES as u64));
