@@ -965,12 +965,70 @@ const DOMAIN_TYPOS: [(&str, &str); 56] = [
     ("yshoo.com", "yahoo.com"),
 ];
 
+/// The correct top-level domain for a misspelt one.
+fn tld_typo(tld: &str) -> Option<&'static str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        const PREFIXES: [u64; TLD_TYPOS.len()] = key_prefixes(&TLD_TYPOS);
+        lookup(&TLD_TYPOS, &PREFIXES, tld)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        lookup(&TLD_TYPOS, tld)
+    }
+}
+
+/// The correct domain for a misspelt provider's domain.
+fn domain_typo(domain: &str) -> Option<&'static str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        const PREFIXES: [u64; DOMAIN_TYPOS.len()] = key_prefixes(&DOMAIN_TYPOS);
+        lookup(&DOMAIN_TYPOS, &PREFIXES, domain)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        lookup(&DOMAIN_TYPOS, domain)
+    }
+}
+
+/// The value of `key` in a sorted table (in WebAssembly the plain binary search: the native
+/// build's numbers for the keys would add their bytes to the download).
+#[cfg(target_arch = "wasm32")]
 fn lookup<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
     table
         .binary_search_by(|(k, _)| (*k).cmp(key))
         .ok()
         .and_then(|i| table.get(i))
         .map(|(_, v)| *v)
+}
+
+/// The value of `key` in a sorted table: a binary search over the keys' first eight bytes as
+/// numbers (`prefixes`, see `free_mail::prefix`; no key holds a zero byte), which compares
+/// without calling `memcmp`, then a whole comparison with the keys that share them.
+#[cfg(not(target_arch = "wasm32"))]
+fn lookup<'a>(table: &[(&str, &'a str)], prefixes: &[u64], key: &str) -> Option<&'a str> {
+    let p = crate::free_mail::prefix(key.as_bytes());
+    let start = prefixes.partition_point(|&x| x < p);
+    prefixes
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .zip(table.get(start..).unwrap_or_default())
+        .take_while(|&(&x, _)| x == p)
+        .find(|&(_, &(k, _))| k == key)
+        .map(|(_, &(_, v))| v)
+}
+
+/// [`crate::free_mail::prefix`] of each key of a table, in its order.
+#[cfg(not(target_arch = "wasm32"))]
+const fn key_prefixes<const N: usize>(table: &[(&str, &str); N]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = crate::free_mail::prefix(table[i].0.as_bytes());
+        i += 1;
+    }
+    out
 }
 
 /// The corrected domain when `domain` (normalized) looks misspelt: its top-level domain is a
@@ -983,7 +1041,7 @@ fn typo_fix(domain: &str) -> Option<String> {
     // domain ends in `.co`, `.cm`, `.om` or `.com` (`typo_tables_are_sorted_and_not_real_tlds`
     // checks both): the searches are skipped for other names.
     let tld_fixed = if (3..=4).contains(&tld.len()) {
-        lookup(&TLD_TYPOS, tld)
+        tld_typo(tld)
     } else {
         None
     };
@@ -995,7 +1053,7 @@ fn typo_fix(domain: &str) -> Option<String> {
         Some(t) => format!("{head}.{t}").into(),
         None => domain.into(),
     };
-    match lookup(&DOMAIN_TYPOS, &candidate) {
+    match domain_typo(&candidate) {
         Some(fixed) => Some(fixed.to_owned()),
         None => tld_fixed.map(|_| candidate.into_owned()),
     }
@@ -2374,8 +2432,12 @@ mod tests {
             assert!(crate::free_mail::is_free_mail_domain(fixed), "{fixed}");
             assert!(!crate::free_mail::is_free_mail_domain(typo), "{typo}");
         }
-        // What typo_fix and is_role_account skip on.
+        // What typo_fix, lookup and is_role_account rest on.
         assert!(TLD_TYPOS.iter().all(|(t, _)| (3..=4).contains(&t.len())));
+        assert!(TLD_TYPOS
+            .iter()
+            .chain(&DOMAIN_TYPOS)
+            .all(|(t, _)| !t.contains('\0')));
         for (typo, _) in DOMAIN_TYPOS {
             let tld = typo.rsplit_once('.').unwrap().1;
             assert!(["co", "cm", "om", "com"].contains(&tld), "{typo}");
