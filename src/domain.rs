@@ -404,7 +404,7 @@ fn uts46_ascii(name: &str) -> Option<String> {
 
 /// Applies the public-name rules and the domain mode to a checked host.
 fn classify(mut host: String, options: &Options) -> FieldResult {
-    if !host.contains('.') {
+    if !host.bytes().any(|b| b == b'.') {
         return Err(not_public(
             "single_label",
             "A company domain has at least two parts, such as acme.com.",

@@ -1168,6 +1168,25 @@ enum Cat {
 }
 
 fn category(c: char) -> Cat {
+    if c.is_ascii() {
+        // Same result without the table search (`ascii_shortcuts_are_the_tables` compares):
+        // the ASCII letters and digits are L and N, the space Zs, the controls Cc, the rest P
+        // or S.
+        return if c.is_ascii_alphanumeric() {
+            Cat::LetterNumber
+        } else if c == ' ' {
+            Cat::SpaceSeparator
+        } else if c.is_ascii_control() {
+            Cat::Other
+        } else {
+            Cat::PunctuationSymbol
+        };
+    }
+    category_in_table(c)
+}
+
+/// [`category`] by the table.
+fn category_in_table(c: char) -> Cat {
     let cp = c as u32;
     let runs = tables::category();
     let i = runs.partition_point(|&e| e >> 3 <= cp);
@@ -1199,6 +1218,18 @@ enum Bidi {
 }
 
 fn bidi(c: char) -> Bidi {
+    // The ASCII characters of domain labels without the table search
+    // (`ascii_shortcuts_are_the_tables` compares).
+    match c {
+        'a'..='z' => return Bidi::L,
+        '0'..='9' => return Bidi::EN,
+        _ => {}
+    }
+    bidi_in_table(c)
+}
+
+/// [`bidi`] by the table.
+fn bidi_in_table(c: char) -> Bidi {
     let cp = c as u32;
     let runs = tables::bidi();
     let i = runs.partition_point(|&e| e >> 4 <= cp);
@@ -1225,6 +1256,11 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
 }
 
 fn is_pvalid(c: char) -> bool {
+    if c.is_ascii() {
+        // Same result without the table search (`ascii_shortcuts_are_the_tables` compares):
+        // the PVALID ASCII characters are the lower-case letters, the digits and `-`.
+        return c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+    }
     in_ranges(tables::pvalid(), c)
 }
 
@@ -2463,6 +2499,16 @@ mod tests {
                 s.push_str(rng.pick::<&str>(&pieces));
             }
             assert_eq!(trim(&s), s.trim_matches(is_py_space), "{s:?}");
+        }
+    }
+
+    /// The ASCII shortcuts of `category`, `bidi` and `is_pvalid` give the tables' answers.
+    #[test]
+    fn ascii_shortcuts_are_the_tables() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(category(c), category_in_table(c), "{c:?}");
+            assert_eq!(bidi(c), bidi_in_table(c), "{c:?}");
+            assert_eq!(is_pvalid(c), in_ranges(tables::pvalid(), c), "{c:?}");
         }
     }
 
