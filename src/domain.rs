@@ -33,6 +33,7 @@
 //! A registrable domain at a free mailbox provider (`gmail.com`) passes with a
 //! `domain_free_provider` warning.
 
+use crate::host::every_byte;
 use crate::host::http_url::{self, UrlError, UrlHost};
 use crate::host::uts46::{self, DenyList, DnsLength, Hyphens};
 use crate::issue::{Code, FieldIssue};
@@ -170,8 +171,7 @@ fn simple_url_host(s: &str) -> Option<(String, bool)> {
         }
         None => tail,
     };
-    tail.bytes()
-        .all(|b| b.is_ascii_graphic() && b != b'\\' && b != b'@')
+    every_byte(tail, |b| b.is_ascii_graphic() && b != b'\\' && b != b'@')
         .then_some((host, explicit_scheme))
 }
 
@@ -185,7 +185,7 @@ fn bare_ascii_host(s: &str) -> Option<String> {
     let name = s.strip_suffix('.').unwrap_or(s);
     let last = &name[name.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     let ldh = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
-    if last.is_empty() || !last.bytes().all(|b| b.is_ascii_alphabetic()) || !s.bytes().all(ldh) {
+    if last.is_empty() || !every_byte(last, |b| b.is_ascii_alphabetic()) || !every_byte(s, ldh) {
         return None;
     }
     let host = s.to_ascii_lowercase();

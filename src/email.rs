@@ -282,7 +282,7 @@ fn extract(input: &str) -> Result<&str, Reason> {
         return Err(Reason::TooLong);
     }
     let value = strip_mailto(trim(input));
-    if value.bytes().any(|b| b == b'\r' || b == b'\n') {
+    if !crate::host::every_byte(value, |b| b != b'\r' && b != b'\n') {
         return Err(Reason::LineBreak);
     }
     Ok(match display_name_address(value) {

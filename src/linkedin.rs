@@ -16,6 +16,7 @@
 //! characters as UTF-8 with upper-case hex, exactly as the `url` crate serializes a path, so
 //! normalizing an output gives it back.
 
+use crate::host::every_byte;
 use crate::host::http_url::{self, HttpUrl, UrlHost};
 use crate::issue::{Code, FieldIssue};
 use crate::{strip_prefix_ignore_ascii_case, unicode, FieldResult, Normalized, Options};
@@ -157,13 +158,13 @@ fn plain_profile_url(s: &str) -> Option<Result<String, FieldIssue>> {
             .position(|b| b == b'?' || b == b'#')
             .unwrap_or(tail.len()),
     );
-    if !more_path.bytes().all(|b| slug_byte(b) || b == b'/')
-        || !query.bytes().all(|b| b.is_ascii_graphic())
+    if !every_byte(more_path, |b| slug_byte(b) || b == b'/')
+        || !every_byte(query, |b| b.is_ascii_graphic())
     {
         return None;
     }
     if (SLUG_MIN_CHARS..=SLUG_MAX_CHARS).contains(&slug.len())
-        && slug.bytes().all(slug_byte)
+        && every_byte(slug, slug_byte)
         && !is_member_id(slug)
     {
         let mut out = String::with_capacity(PROFILE_PREFIX.len() + slug.len());
