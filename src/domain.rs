@@ -447,7 +447,12 @@ fn classify(mut host: String, options: &Options) -> FieldResult {
 /// (`data/public_suffix_list.dat`) that gives the same answers.
 #[cfg(not(target_arch = "wasm32"))]
 fn registrable_domain(host: &str) -> Option<&str> {
-    psl::domain_str(host)
+    // `psl::domain_str` without its UTF-8 check of the answer, which is the end of `host`
+    // (without a trailing dot): it is cut from `host` by its length, and a cut that is no
+    // character boundary gives `None` as that check does (`registrable_cut_is_domain_str`).
+    let len = psl::domain(host.as_bytes())?.trim().as_bytes().len();
+    let name = host.strip_suffix('.').unwrap_or(host);
+    name.get(name.len().checked_sub(len)?..)
 }
 
 /// The registrable domain of `host` (lower-case ASCII, no trailing dot) by the Public Suffix
@@ -495,6 +500,45 @@ fn not_public(reason: &'static str, message: &'static str) -> FieldIssue {
 mod tests {
     use super::*;
     use crate::test_rng::XorShift;
+
+    /// `registrable_domain` is `psl::domain_str` on generated names.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn registrable_cut_is_domain_str() {
+        let pieces = [
+            "acme",
+            "www",
+            ".",
+            "co",
+            "uk",
+            "com",
+            "github",
+            "io",
+            "jp",
+            "kobe",
+            "city",
+            "é",
+            "食狮",
+            "xn--85x722f",
+            "-",
+            "",
+            "ck",
+            "blogspot",
+            "..",
+        ];
+        let mut rng = XorShift(0x6A09_E667_F3BC_C908);
+        let mut some = 0;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(7) {
+                s.push_str(rng.pick::<&str>(&pieces));
+            }
+            let got = registrable_domain(&s);
+            assert_eq!(got, psl::domain_str(&s), "{s:?}");
+            some += usize::from(got.is_some());
+        }
+        assert!(some > 5_000, "{some}");
+    }
 
     /// The byte scan of `has_xn_label` is the search over the labels on generated names.
     #[test]
