@@ -33,6 +33,7 @@
 //! A registrable domain at a free mailbox provider (`gmail.com`) passes with a
 //! `domain_free_provider` warning.
 
+use crate::host::every_byte;
 use crate::host::http_url::{self, UrlError, UrlHost};
 use crate::host::uts46::{self, DenyList, DnsLength, Hyphens};
 use crate::issue::{Code, FieldIssue};
@@ -79,7 +80,7 @@ pub fn normalize(input: &str, options: &Options) -> FieldResult {
         )
         .with_ctx("max_length", MAX_INPUT_BYTES as u64));
     }
-    let parsed = parse(input.trim())?;
+    let parsed = parse(crate::unicode::trim(input))?;
     let result = parsed.host.and_then(|host| classify(host, options));
     if parsed.has_userinfo {
         let mut issue = if parsed.explicit_scheme {
@@ -140,7 +141,12 @@ fn simple_url_host(s: &str) -> Option<(String, bool)> {
         Some(rest) => (rest, true),
         None => (s, false),
     };
-    let (host, tail) = rest.split_at(rest.find([':', '/', '?', '#']).unwrap_or(rest.len()));
+    // Byte searches (the characters sought are ASCII, so the places are char boundaries).
+    let (host, tail) = rest.split_at(
+        rest.bytes()
+            .position(|b| matches!(b, b':' | b'/' | b'?' | b'#'))
+            .unwrap_or(rest.len()),
+    );
     // `https:0/x` is a URL whose host is `0`, not the host `https` with a port.
     let is_scheme = |h: &str| h.eq_ignore_ascii_case("http") || h.eq_ignore_ascii_case("https");
     if !explicit_scheme && tail.starts_with(':') && is_scheme(host) {
@@ -165,8 +171,7 @@ fn simple_url_host(s: &str) -> Option<(String, bool)> {
         }
         None => tail,
     };
-    tail.bytes()
-        .all(|b| b.is_ascii_graphic() && b != b'\\' && b != b'@')
+    every_byte(tail, |b| b.is_ascii_graphic() && b != b'\\' && b != b'@')
         .then_some((host, explicit_scheme))
 }
 
@@ -180,7 +185,7 @@ fn bare_ascii_host(s: &str) -> Option<String> {
     let name = s.strip_suffix('.').unwrap_or(s);
     let last = &name[name.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     let ldh = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
-    if last.is_empty() || !last.bytes().all(|b| b.is_ascii_alphabetic()) || !s.bytes().all(ldh) {
+    if last.is_empty() || !every_byte(last, |b| b.is_ascii_alphabetic()) || !every_byte(s, ldh) {
         return None;
     }
     let host = s.to_ascii_lowercase();
@@ -189,7 +194,12 @@ fn bare_ascii_host(s: &str) -> Option<String> {
 
 /// Whether a lower-case name has a label starting with `xn--` (Punycode).
 fn has_xn_label(name: &str) -> bool {
-    name.split('.').any(|label| label.starts_with("xn--"))
+    // One pass over the bytes: `xn--` at the start or after a dot.
+    let b = name.as_bytes();
+    b.starts_with(b"xn--")
+        || b.iter()
+            .enumerate()
+            .any(|(i, &c)| c == b'.' && b.get(i + 1..i + 5) == Some(b"xn--"))
 }
 
 /// [`parse`] through the URL parser: any input.
@@ -394,7 +404,7 @@ fn uts46_ascii(name: &str) -> Option<String> {
 
 /// Applies the public-name rules and the domain mode to a checked host.
 fn classify(mut host: String, options: &Options) -> FieldResult {
-    if !host.contains('.') {
+    if !host.bytes().any(|b| b == b'.') {
         return Err(not_public(
             "single_label",
             "A company domain has at least two parts, such as acme.com.",
@@ -437,7 +447,12 @@ fn classify(mut host: String, options: &Options) -> FieldResult {
 /// (`data/public_suffix_list.dat`) that gives the same answers.
 #[cfg(not(target_arch = "wasm32"))]
 fn registrable_domain(host: &str) -> Option<&str> {
-    psl::domain_str(host)
+    // `psl::domain_str` without its UTF-8 check of the answer, which is the end of `host`
+    // (without a trailing dot): it is cut from `host` by its length, and a cut that is no
+    // character boundary gives `None` as that check does (`registrable_cut_is_domain_str`).
+    let len = psl::domain(host.as_bytes())?.trim().as_bytes().len();
+    let name = host.strip_suffix('.').unwrap_or(host);
+    name.get(name.len().checked_sub(len)?..)
 }
 
 /// The registrable domain of `host` (lower-case ASCII, no trailing dot) by the Public Suffix
@@ -485,6 +500,65 @@ fn not_public(reason: &'static str, message: &'static str) -> FieldIssue {
 mod tests {
     use super::*;
     use crate::test_rng::XorShift;
+
+    /// `registrable_domain` is `psl::domain_str` on generated names.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn registrable_cut_is_domain_str() {
+        let pieces = [
+            "acme",
+            "www",
+            ".",
+            "co",
+            "uk",
+            "com",
+            "github",
+            "io",
+            "jp",
+            "kobe",
+            "city",
+            "é",
+            "食狮",
+            "xn--85x722f",
+            "-",
+            "",
+            "ck",
+            "blogspot",
+            "..",
+        ];
+        let mut rng = XorShift(0x6A09_E667_F3BC_C908);
+        let mut some = 0;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(7) {
+                s.push_str(rng.pick::<&str>(&pieces));
+            }
+            let got = registrable_domain(&s);
+            assert_eq!(got, psl::domain_str(&s), "{s:?}");
+            some += usize::from(got.is_some());
+        }
+        assert!(some > 5_000, "{some}");
+    }
+
+    /// The byte scan of `has_xn_label` is the search over the labels on generated names.
+    #[test]
+    fn xn_label_scan_is_the_label_search() {
+        let pieces = [
+            "xn--", "xn-", "x", "n--", ".", "a", "-", "xn--.", ".xn", "é",
+        ];
+        let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+        let mut hits = 0;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(6) {
+                s.push_str(rng.pick::<&str>(&pieces));
+            }
+            let general = s.split('.').any(|label| label.starts_with("xn--"));
+            assert_eq!(has_xn_label(&s), general, "{s:?}");
+            hits += usize::from(general);
+        }
+        assert!(hits > 5_000, "{hits}");
+    }
 
     fn reg(s: &str) -> FieldResult {
         normalize(s, &Options::default())

@@ -99,7 +99,8 @@ fn plain_output(email: &str, case: EmailCase) -> Option<String> {
     if !email.is_ascii() {
         return None;
     }
-    let (local, domain) = email.split_once('@')?;
+    let at = email.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (&email[..at], &email[at + 1..]);
     // The local part: a dot-atom.
     let l = local.as_bytes();
     if l.first().is_none_or(|&b| b == b'.') || l.last() == Some(&b'.') {
@@ -281,7 +282,7 @@ fn extract(input: &str) -> Result<&str, Reason> {
         return Err(Reason::TooLong);
     }
     let value = strip_mailto(trim(input));
-    if value.bytes().any(|b| b == b'\r' || b == b'\n') {
+    if !crate::host::every_byte(value, |b| b != b'\r' && b != b'\n') {
         return Err(Reason::LineBreak);
     }
     Ok(match display_name_address(value) {
@@ -298,6 +299,11 @@ fn is_py_space(c: char) -> bool {
 
 /// Python's `str.strip()`.
 fn trim(s: &str) -> &str {
+    // Shortcut, same result: printable ASCII at both ends is no space, nothing is trimmed.
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        return s;
+    }
     s.trim_matches(is_py_space)
 }
 
@@ -415,31 +421,45 @@ fn split_at_sign(email: &str) -> Result<usize, Reason> {
 
 /// RFC 5322 `atext`.
 fn is_atext(c: char) -> bool {
-    // A `match` rather than a search of a string of the symbols: this runs on every character
+    // A bit test rather than a search of a string of the symbols: this runs on every character
     // of every local part.
-    c.is_ascii_alphanumeric()
-        || matches!(
-            c,
-            '!' | '#'
-                | '$'
-                | '%'
-                | '&'
-                | '\''
-                | '*'
-                | '+'
-                | '-'
-                | '/'
-                | '='
-                | '?'
-                | '^'
-                | '_'
-                | '`'
-                | '{'
-                | '|'
-                | '}'
-                | '~'
-        )
+    u32::from(c) < 128 && ATEXT >> u32::from(c) & 1 == 1
 }
+
+/// The ASCII characters of [`is_atext`] as bits of a number: letters, digits and the symbols
+/// `` !#$%&'*+-/=?^_`{|}~ `` (`atext_bits` in the tests compares with the list).
+const ATEXT: u128 = {
+    let mut bits = 0u128;
+    let mut c = 0u8;
+    while c < 128 {
+        let symbol = matches!(
+            c,
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'*'
+                | b'+'
+                | b'-'
+                | b'/'
+                | b'='
+                | b'?'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'}'
+                | b'~'
+        );
+        if c.is_ascii_alphanumeric() || symbol {
+            bits |= 1 << c;
+        }
+        c += 1;
+    }
+    bits
+};
 
 /// email-validator's `validate_email_local_part` (unquoted, SMTPUTF8 allowed), then its NFC
 /// step and the RFC 2142 lower-casing. Returns the normalized local part.
@@ -841,9 +861,10 @@ fn check_bidi(label: &[char], check_ltr: bool) -> Result<(), Reason> {
 /// The warnings for a normalized address.
 fn warnings(address: &str) -> Vec<FieldIssue> {
     let mut out = Vec::new();
-    let Some((local, domain)) = address.rsplit_once('@') else {
+    let Some(at) = address.bytes().rposition(|b| b == b'@') else {
         return out;
     };
+    let (local, domain) = (&address[..at], &address[at + 1..]);
     if let Some(fixed) = typo_fix(domain) {
         let suggestion = format!("{local}@{fixed}");
         out.push(
@@ -944,6 +965,35 @@ const DOMAIN_TYPOS: [(&str, &str); 56] = [
     ("yshoo.com", "yahoo.com"),
 ];
 
+/// The correct top-level domain for a misspelt one.
+fn tld_typo(tld: &str) -> Option<&'static str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        const PREFIXES: [u64; TLD_TYPOS.len()] = key_prefixes(&TLD_TYPOS);
+        lookup(&TLD_TYPOS, &PREFIXES, tld)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        lookup(&TLD_TYPOS, tld)
+    }
+}
+
+/// The correct domain for a misspelt provider's domain.
+fn domain_typo(domain: &str) -> Option<&'static str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        const PREFIXES: [u64; DOMAIN_TYPOS.len()] = key_prefixes(&DOMAIN_TYPOS);
+        lookup(&DOMAIN_TYPOS, &PREFIXES, domain)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        lookup(&DOMAIN_TYPOS, domain)
+    }
+}
+
+/// The value of `key` in a sorted table (in WebAssembly the plain binary search: the native
+/// build's numbers for the keys would add their bytes to the download).
+#[cfg(target_arch = "wasm32")]
 fn lookup<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
     table
         .binary_search_by(|(k, _)| (*k).cmp(key))
@@ -952,18 +1002,58 @@ fn lookup<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
         .map(|(_, v)| *v)
 }
 
+/// The value of `key` in a sorted table: a binary search over the keys' first eight bytes as
+/// numbers (`prefixes`, see `free_mail::prefix`; no key holds a zero byte), which compares
+/// without calling `memcmp`, then a whole comparison with the keys that share them.
+#[cfg(not(target_arch = "wasm32"))]
+fn lookup<'a>(table: &[(&str, &'a str)], prefixes: &[u64], key: &str) -> Option<&'a str> {
+    let p = crate::free_mail::prefix(key.as_bytes());
+    let start = prefixes.partition_point(|&x| x < p);
+    prefixes
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .zip(table.get(start..).unwrap_or_default())
+        .take_while(|&(&x, _)| x == p)
+        .find(|&(_, &(k, _))| k == key)
+        .map(|(_, &(_, v))| v)
+}
+
+/// [`crate::free_mail::prefix`] of each key of a table, in its order.
+#[cfg(not(target_arch = "wasm32"))]
+const fn key_prefixes<const N: usize>(table: &[(&str, &str); N]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = crate::free_mail::prefix(table[i].0.as_bytes());
+        i += 1;
+    }
+    out
+}
+
 /// The corrected domain when `domain` (normalized) looks misspelt: its top-level domain is a
 /// known misspelling of `com`, `net` or `org`, or it is a known misspelling of a large free
 /// mailbox provider (after that correction).
 fn typo_fix(domain: &str) -> Option<String> {
-    let (head, tld) = domain.rsplit_once('.')?;
-    let tld_fixed = lookup(&TLD_TYPOS, tld);
+    let dot = domain.bytes().rposition(|b| b == b'.')?;
+    let (head, tld) = (&domain[..dot], &domain[dot + 1..]);
+    // Every misspelt top-level domain has three or four letters; every misspelt provider's
+    // domain ends in `.co`, `.cm`, `.om` or `.com` (`typo_tables_are_sorted_and_not_real_tlds`
+    // checks both): the searches are skipped for other names.
+    let tld_fixed = if (3..=4).contains(&tld.len()) {
+        tld_typo(tld)
+    } else {
+        None
+    };
+    if tld_fixed.is_none() && !matches!(tld, "co" | "cm" | "om" | "com") {
+        return None;
+    }
     // Borrowed when the TLD is not a known misspelling: no copy of every address's domain.
     let candidate: std::borrow::Cow<'_, str> = match tld_fixed {
         Some(t) => format!("{head}.{t}").into(),
         None => domain.into(),
     };
-    match lookup(&DOMAIN_TYPOS, &candidate) {
+    match domain_typo(&candidate) {
         Some(fixed) => Some(fixed.to_owned()),
         None => tld_fixed.map(|_| candidate.into_owned()),
     }
@@ -1039,12 +1129,24 @@ const ROLE_ACCOUNTS: [&str; 64] = [
 
 /// Whether the local part (any case, without a `+tag`) is a role mailbox.
 fn is_role_account(local: &str) -> bool {
-    let base = local.split_once('+').map_or(local, |(b, _)| b);
-    if base.len() > 16 || !base.is_ascii() {
+    let base = &local.as_bytes()[..local.bytes().position(|b| b == b'+').unwrap_or(local.len())];
+    // Every name in the list is at most 16 lower-case letters, `-` and `_`
+    // (`typo_tables_are_sorted_and_not_real_tlds` checks): anything else is not one. The candidate is
+    // lower-cased on the stack and searched for.
+    let mut lower = [0u8; 16];
+    if base.len() > lower.len() {
         return false;
     }
-    // Compared without lower-casing into a new string (every name in the list is lower-case).
-    ROLE_ACCOUNTS.iter().any(|r| r.eq_ignore_ascii_case(base))
+    for (l, &b) in lower.iter_mut().zip(base) {
+        if !(b.is_ascii_alphabetic() || b == b'-' || b == b'_') {
+            return false;
+        }
+        *l = b.to_ascii_lowercase();
+    }
+    let key = &lower[..base.len()];
+    ROLE_ACCOUNTS
+        .binary_search_by(|r| r.as_bytes().cmp(key))
+        .is_ok()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1066,6 +1168,25 @@ enum Cat {
 }
 
 fn category(c: char) -> Cat {
+    if c.is_ascii() {
+        // Same result without the table search (`ascii_shortcuts_are_the_tables` compares):
+        // the ASCII letters and digits are L and N, the space Zs, the controls Cc, the rest P
+        // or S.
+        return if c.is_ascii_alphanumeric() {
+            Cat::LetterNumber
+        } else if c == ' ' {
+            Cat::SpaceSeparator
+        } else if c.is_ascii_control() {
+            Cat::Other
+        } else {
+            Cat::PunctuationSymbol
+        };
+    }
+    category_in_table(c)
+}
+
+/// [`category`] by the table.
+fn category_in_table(c: char) -> Cat {
     let cp = c as u32;
     let runs = tables::category();
     let i = runs.partition_point(|&e| e >> 3 <= cp);
@@ -1097,6 +1218,18 @@ enum Bidi {
 }
 
 fn bidi(c: char) -> Bidi {
+    // The ASCII characters of domain labels without the table search
+    // (`ascii_shortcuts_are_the_tables` compares).
+    match c {
+        'a'..='z' => return Bidi::L,
+        '0'..='9' => return Bidi::EN,
+        _ => {}
+    }
+    bidi_in_table(c)
+}
+
+/// [`bidi`] by the table.
+fn bidi_in_table(c: char) -> Bidi {
     let cp = c as u32;
     let runs = tables::bidi();
     let i = runs.partition_point(|&e| e >> 4 <= cp);
@@ -1123,6 +1256,11 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
 }
 
 fn is_pvalid(c: char) -> bool {
+    if c.is_ascii() {
+        // Same result without the table search (`ascii_shortcuts_are_the_tables` compares):
+        // the PVALID ASCII characters are the lower-case letters, the digits and `-`.
+        return c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+    }
     in_ranges(tables::pvalid(), c)
 }
 
@@ -2330,6 +2468,101 @@ mod tests {
             assert!(crate::free_mail::is_free_mail_domain(fixed), "{fixed}");
             assert!(!crate::free_mail::is_free_mail_domain(typo), "{typo}");
         }
+        // What typo_fix, lookup and is_role_account rest on.
+        assert!(TLD_TYPOS.iter().all(|(t, _)| (3..=4).contains(&t.len())));
+        assert!(TLD_TYPOS
+            .iter()
+            .chain(&DOMAIN_TYPOS)
+            .all(|(t, _)| !t.contains('\0')));
+        for (typo, _) in DOMAIN_TYPOS {
+            let tld = typo.rsplit_once('.').unwrap().1;
+            assert!(["co", "cm", "om", "com"].contains(&tld), "{typo}");
+        }
+        for r in ROLE_ACCOUNTS {
+            assert!(r.len() <= 16, "{r}");
+            assert!(r
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_'));
+        }
+    }
+
+    /// The shortcut of `trim` is the general trim on generated strings.
+    #[test]
+    fn trim_shortcut_is_the_general_trim() {
+        let pieces = [
+            "a", " ", "\t", "\u{1c}", "\u{1f}", "\u{a0}", "\u{3000}", "\u{7f}", "é", "@", "\n",
+        ];
+        let mut rng = crate::test_rng::XorShift(0x0DDB_1A5E_5BAD_5EED);
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(5) {
+                s.push_str(rng.pick::<&str>(&pieces));
+            }
+            assert_eq!(trim(&s), s.trim_matches(is_py_space), "{s:?}");
+        }
+    }
+
+    /// The ASCII shortcuts of `category`, `bidi` and `is_pvalid` give the tables' answers.
+    #[test]
+    fn ascii_shortcuts_are_the_tables() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(category(c), category_in_table(c), "{c:?}");
+            assert_eq!(bidi(c), bidi_in_table(c), "{c:?}");
+            assert_eq!(is_pvalid(c), in_ranges(tables::pvalid(), c), "{c:?}");
+        }
+    }
+
+    /// The bits of `ATEXT` are RFC 5322's atext.
+    #[test]
+    fn atext_bits() {
+        for c in (0..=0x2FFu32).filter_map(char::from_u32) {
+            let general = c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+            assert_eq!(is_atext(c), general, "{c:?}");
+        }
+    }
+
+    /// The shortcuts of typo_fix and is_role_account give the plain searches' results (the
+    /// general path: every table entry compared) on generated domains and local parts.
+    #[test]
+    fn warning_lookups_are_the_general_path() {
+        fn typo_general(domain: &str) -> Option<String> {
+            let (head, tld) = domain.rsplit_once('.')?;
+            let tld_fixed = TLD_TYPOS.iter().find(|(k, _)| *k == tld).map(|(_, v)| *v);
+            let candidate = match tld_fixed {
+                Some(t) => format!("{head}.{t}"),
+                None => domain.to_owned(),
+            };
+            match DOMAIN_TYPOS.iter().find(|(k, _)| *k == candidate) {
+                Some((_, fixed)) => Some((*fixed).to_owned()),
+                None => tld_fixed.map(|_| candidate),
+            }
+        }
+        fn role_general(local: &str) -> bool {
+            let base = local.split_once('+').map_or(local, |(b, _)| b);
+            ROLE_ACCOUNTS.iter().any(|r| r.eq_ignore_ascii_case(base))
+        }
+        let mut pieces: Vec<&str> = vec![
+            "", ".", "+", "-", "_", "a", "Z", "1", "é", "com", "co", "cm", "om", "c0m", "CON",
+        ];
+        pieces.extend(TLD_TYPOS.iter().flat_map(|(k, v)| [*k, *v]));
+        pieces.extend(DOMAIN_TYPOS.iter().flat_map(|(k, v)| [*k, *v]));
+        pieces.extend(ROLE_ACCOUNTS);
+        pieces.extend(["INFO", "No-Reply", "Do_Not_Reply", "customerservicex"]);
+        let mut rng = crate::test_rng::XorShift(0x1234_5678_9ABC_DEF1);
+        let (mut typos, mut roles) = (0, 0);
+        for _ in 0..200_000 {
+            let mut s = String::new();
+            for _ in 0..1 + rng.below(3) {
+                s.push_str(rng.pick::<&str>(&pieces));
+            }
+            let typo = typo_fix(&s);
+            assert_eq!(typo, typo_general(&s), "{s:?}");
+            typos += usize::from(typo.is_some());
+            let role = is_role_account(&s);
+            assert_eq!(role, role_general(&s), "{s:?}");
+            roles += usize::from(role);
+        }
+        assert!(typos > 1_000 && roles > 1_000, "{typos} {roles}");
     }
 
     #[test]

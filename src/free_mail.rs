@@ -149,7 +149,7 @@ pub(crate) fn is_free_mail_domain(domain: &str) -> bool {
 /// The first eight bytes of `s` as a big-endian number, zero-padded: for strings without zero
 /// bytes, `prefix(a) < prefix(b)` implies `a < b`.
 #[cfg(not(target_arch = "wasm32"))]
-const fn prefix(s: &[u8]) -> u64 {
+pub(crate) const fn prefix(s: &[u8]) -> u64 {
     let mut p = 0u64;
     let mut i = 0;
     while i < 8 {

@@ -16,11 +16,11 @@
 //! characters as UTF-8 with upper-case hex, exactly as the `url` crate serializes a path, so
 //! normalizing an output gives it back.
 
+use crate::host::every_byte;
 use crate::host::http_url::{self, HttpUrl, UrlHost};
 use crate::issue::{Code, FieldIssue};
 use crate::{strip_prefix_ignore_ascii_case, unicode, FieldResult, Normalized, Options};
 use std::borrow::Cow;
-use std::fmt::Write as _;
 #[cfg(test)]
 use url::Url;
 
@@ -93,8 +93,8 @@ fn unsupported(message: &'static str, kind: &'static str) -> FieldIssue {
 
 /// The whole rule; `follow_redirect` allows reading one `/authwall` redirect.
 fn profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue> {
-    match plain_profile_url(input.trim()) {
-        Some(url) => Ok(url),
+    match plain_profile_url(unicode::trim(input)) {
+        Some(result) => result,
         None => parsed_profile_url(input, follow_redirect),
     }
 }
@@ -107,8 +107,15 @@ fn profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue>
 /// It gives the profile URL with the slug lower-cased, which is what [`parsed_profile_url`]
 /// gives for it (the URL parser keeps such a host and path as they are, the sub-pages, query
 /// and fragment are not read, and lower-casing, NFC and percent-encoding leave the lower-cased
-/// slug alone). `None` for anything else. The tests compare both on generated URLs.
-fn plain_profile_url(s: &str) -> Option<String> {
+/// slug alone).
+///
+/// A slug that also holds non-ASCII characters (other than white space and controls) or
+/// `%`, or that has the wrong length or is a member ID, in the same URL, gives what
+/// [`slug_of_segment`] makes of it as typed: the URL parser percent-encodes the non-ASCII
+/// characters of the segment and keeps the rest (a `%` too), so decoding its segment gives the
+/// same bytes, and such a segment is never a dot segment (those with `%2e` are left out).
+/// `None` for anything else. The tests compare both on generated URLs.
+fn plain_profile_url(s: &str) -> Option<Result<String, FieldIssue>> {
     if s.len() > MAX_INPUT_BYTES {
         return None;
     }
@@ -116,7 +123,8 @@ fn plain_profile_url(s: &str) -> Option<String> {
     let rest = strip(s, "https://")
         .or_else(|| strip(s, "http://"))
         .unwrap_or(s);
-    let (host, path) = rest.split_at(rest.find('/')?);
+    // Byte searches (the characters sought are ASCII, so the places are char boundaries).
+    let (host, path) = rest.split_at(rest.bytes().position(|b| b == b'/')?);
     // The host: `linkedin.com` or one of the profile hosts under it (as `site_of` reads them).
     let profile_host = host.eq_ignore_ascii_case("linkedin.com")
         || host
@@ -138,30 +146,58 @@ fn plain_profile_url(s: &str) -> Option<String> {
         .or_else(|| strip(path, "mwlite/"))
         .unwrap_or(path);
     let after_in = strip(path, "in/")?;
-    let (slug, tail) = after_in.split_at(after_in.find(['/', '?', '#']).unwrap_or(after_in.len()));
+    let (slug, tail) = after_in.split_at(
+        after_in
+            .bytes()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(after_in.len()),
+    );
     let slug_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-    if !(SLUG_MIN_CHARS..=SLUG_MAX_CHARS).contains(&slug.len())
-        || !slug.bytes().all(slug_byte)
-        || is_member_id(slug)
+    let (more_path, query) = tail.split_at(
+        tail.bytes()
+            .position(|b| b == b'?' || b == b'#')
+            .unwrap_or(tail.len()),
+    );
+    if !every_byte(more_path, |b| slug_byte(b) || b == b'/')
+        || !every_byte(query, |b| b.is_ascii_graphic())
     {
         return None;
     }
-    let (more_path, query) = tail.split_at(tail.find(['?', '#']).unwrap_or(tail.len()));
-    if !more_path.bytes().all(|b| slug_byte(b) || b == b'/')
-        || !query.bytes().all(|b| b.is_ascii_graphic())
+    if (SLUG_MIN_CHARS..=SLUG_MAX_CHARS).contains(&slug.len())
+        && every_byte(slug, slug_byte)
+        && !is_member_id(slug)
+    {
+        let mut out = String::with_capacity(PROFILE_PREFIX.len() + slug.len());
+        out.push_str(PROFILE_PREFIX);
+        out.push_str(slug);
+        out[PROFILE_PREFIX.len()..].make_ascii_lowercase();
+        return Some(Ok(out));
+    }
+    let other_char = |c: char| {
+        if c.is_ascii() {
+            slug_byte(c as u8) || c == '%'
+        } else {
+            !(c.is_whitespace() || c.is_control())
+        }
+    };
+    if slug.is_empty()
+        || !slug.chars().all(other_char)
+        || slug.eq_ignore_ascii_case("%2e")
+        || slug.eq_ignore_ascii_case("%2e%2e")
     {
         return None;
     }
-    let mut out = String::with_capacity(PROFILE_PREFIX.len() + slug.len());
-    out.push_str(PROFILE_PREFIX);
-    out.push_str(slug);
-    out[PROFILE_PREFIX.len()..].make_ascii_lowercase();
-    Some(out)
+    Some(slug_of_segment(slug).map(|slug| {
+        let mut out = String::with_capacity(PROFILE_PREFIX.len() + slug.len());
+        out.push_str(PROFILE_PREFIX);
+        out.push_str(&slug);
+        out
+    }))
 }
 
 /// [`profile_url`] through the URL parser: any input.
 fn parsed_profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue> {
-    let s = input.trim();
+    let s = unicode::trim(input);
     if s.len() > MAX_INPUT_BYTES {
         return Err(invalid("This is too long to be a LinkedIn profile URL.")
             .with_ctx("max_length", MAX_INPUT_BYTES as u64));
@@ -501,12 +537,14 @@ fn hex(b: u8) -> Option<u8> {
 /// serializes a path segment (the slug's ASCII characters are all left as they are).
 fn percent_encode(slug: &str) -> String {
     let mut out = String::with_capacity(slug.len() * 3);
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in slug.as_bytes() {
         if b.is_ascii() {
             out.push(char::from(b));
         } else {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "%{b:02X}");
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out
@@ -549,6 +587,15 @@ mod tests {
             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
             "é",
             "%41",
+            "%C3%A9",
+            "%2e",
+            "%2E%2e",
+            "%",
+            "%FF",
+            "Ü",
+            "\u{3000}",
+            "\u{85}",
+            "\u{308}",
             "?",
             "#",
             ".",
@@ -620,7 +667,35 @@ mod tests {
         const MOBILE: &[&str] = &["", "", "", "/m", "/mwlite", "/M", "/mw", "/m/"];
         const IN: &[&str] = &["/in/", "/in/", "/IN/", "/in//", "/pub/", "/in", "/in/./"];
         const SLUG: &[&str] = &[
-            "jane", "Doe", "-", "_", "0", "ACoAAB", "x", "é", "%41", ".", "@",
+            "jane",
+            "Doe",
+            "-",
+            "_",
+            "0",
+            "ACoAAB",
+            "x",
+            "é",
+            "%41",
+            ".",
+            "@",
+            "%C3%A9",
+            "%c3%a9",
+            "%2e",
+            "%2E",
+            "%",
+            "%zz",
+            "%FF",
+            "Ü",
+            "İ",
+            "a\u{308}",
+            "\u{308}",
+            "\u{3000}",
+            "\u{85}",
+            "\u{200b}",
+            "%E2%80%8B",
+            "中文",
+            "%2F",
+            "ACwAAAbcdefghijklmnopqrstuvwxyz0123",
         ];
         const TAIL: &[&str] = &[
             "",
@@ -648,7 +723,7 @@ mod tests {
             "\t",
         ];
         let mut rng = crate::test_rng::XorShift(0x9E37_79B9_7F4A_7C15);
-        let mut fast = 0;
+        let (mut fast, mut wide) = (0, 0);
         // Mostly the first pieces of each list, which make a plain profile URL.
         let pick = |rng: &mut crate::test_rng::XorShift, items: &[&'static str], good| {
             let items = if rng.chance(85) {
@@ -671,9 +746,16 @@ mod tests {
             }
             if plain_profile_url(s.trim()).is_some() {
                 fast += 1;
+                if !s.is_ascii() || s.contains('%') {
+                    wide += 1;
+                }
             }
             assert_eq!(profile_url(&s, true), parsed_profile_url(&s, true), "{s:?}");
         }
+        assert!(
+            wide > 2_000,
+            "only {wide} non-ASCII or percent-encoded inputs took the fast path"
+        );
         assert!(fast > 5_000, "only {fast} inputs took the fast path");
     }
 
