@@ -989,31 +989,17 @@ impl Backtrack<'_> {
 
 /// `PhoneNumberUtil::parse`.
 fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Number, ParseError> {
-    let national = build_national_number_for_parsing(meta, input)?;
-    let (viable, extension_start) = viability(meta, &national);
-    if !viable {
-        return Err(ParseError::NotANumber);
-    }
+    let front = match plain_front(input) {
+        Some(front) => front,
+        None => general_front(meta, input)?,
+    };
     // check_region_for_parsing (every `Region` has metadata).
-    if default_region.is_none() && !national.first().is_some_and(|&c| is_plus(c)) {
+    if default_region.is_none() && !front.plus {
         return Err(ParseError::InvalidCountryCode);
     }
-    let (national, extension) = maybe_strip_extension(meta, &national, extension_start);
     let region = default_region.map(|r| r.0);
-    let (normalized, mut country_code) = match maybe_extract_country_code(meta, region, national) {
-        Err(ParseError::InvalidCountryCode) => {
-            let rest = strip_plus(national);
-            if rest.len() == national.len() {
-                return Err(ParseError::InvalidCountryCode);
-            }
-            // Strip the plus sign and try again.
-            match maybe_extract_country_code(meta, region, rest)? {
-                (_, 0) => return Err(ParseError::InvalidCountryCode),
-                found => found,
-            }
-        }
-        other => other?,
-    };
+    let (normalized, mut country_code) =
+        maybe_extract_country_code(meta, region, front.digits, front.plus, front.nonempty)?;
     let mut territory = region;
     if country_code != 0 {
         let first = meta.first_for_code(country_code);
@@ -1031,7 +1017,61 @@ fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Num
     Ok(Number {
         country_code,
         nsn: nsn.unwrap_or(normalized),
+        extension: front.extension,
+    })
+}
+
+/// What `parse` reads of the input before the country code: the viable number without its
+/// extension, as whether it starts with a plus sign, whether it is not empty and its
+/// normalized digits, and the extension.
+#[derive(Debug, PartialEq)]
+struct Front {
+    plus: bool,
+    nonempty: bool,
+    digits: String,
+    extension: Option<String>,
+}
+
+/// The start of `parse` by libphonenumber's code paths: `build_national_number_for_parsing`,
+/// `is_viable_phone_number`, `maybe_strip_extension`, `normalize`.
+fn general_front(meta: &Meta, input: &str) -> Result<Front, ParseError> {
+    let national = build_national_number_for_parsing(meta, input)?;
+    let (viable, extension_start) = viability(meta, &national);
+    if !viable {
+        return Err(ParseError::NotANumber);
+    }
+    let (national, extension) = maybe_strip_extension(meta, &national, extension_start);
+    let rest = strip_plus(national);
+    Ok(Front {
+        plus: rest.len() < national.len(),
+        nonempty: !national.is_empty(),
+        digits: normalize(meta, rest),
         extension: extension.map(|e| e.iter().collect()),
+    })
+}
+
+/// [`general_front`] for the common input: an optional `+` first, then only ASCII digits
+/// (three or more), spaces, `-`, `.`, `(` and `)`. There the possible number runs from the
+/// first digit or the plus to the last digit (the rest are trimmed end characters), with no
+/// second number, no RFC 3966 part, no letters and no extension (every extension form needs a
+/// label, `#`, `;` or `,`), and it is viable (three digits among punctuation); normalizing
+/// keeps the digits. `None` for any other input. Held to the general path by a test.
+fn plain_front(input: &str) -> Option<Front> {
+    let bytes = input.as_bytes();
+    let plus = bytes.first() == Some(&b'+');
+    let mut digits = String::with_capacity(bytes.len());
+    for &b in &bytes[usize::from(plus)..] {
+        match b {
+            b'0'..=b'9' => digits.push(b as char),
+            b' ' | b'-' | b'.' | b'(' | b')' => {}
+            _ => return None,
+        }
+    }
+    (digits.len() >= 3).then_some(Front {
+        plus,
+        nonempty: true,
+        digits,
+        extension: None,
     })
 }
 
@@ -1480,18 +1520,20 @@ fn extension_starts(meta: &Meta, s: &[char], found: &mut dyn FnMut(usize, usize)
 }
 
 /// `maybe_extract_country_code`: the national number (normalized) and the country code found
-/// (0 for none).
+/// (0 for none), from the normalized digits of the number (`plus`: it starts with a plus sign;
+/// `nonempty`: it is not empty). A number with a plus sign and no country code after it is
+/// read again without the plus sign (as `parse` does).
 fn maybe_extract_country_code(
     meta: &Meta,
     region: Option<u16>,
-    number: &[char],
+    mut normalized: String,
+    plus: bool,
+    nonempty: bool,
 ) -> Result<(String, u16), ParseError> {
     let territory = region.map(|t| meta.territory(t));
     // maybe_strip_international_prefix_and_normalize
-    let plus = strip_plus(number);
-    let mut normalized = normalize(meta, plus);
-    let mut international = !number.is_empty() && plus.len() < number.len();
-    if !international && !number.is_empty() {
+    let mut international = plus;
+    if !international && nonempty {
         let idd = territory.and_then(|t| t.compiled().international_prefix.as_ref());
         if let Some((end, _)) = idd.and_then(|p| p.find_at_start(normalized.as_bytes())) {
             // parse_prefix_as_idd: country codes do not start with 0.
@@ -1506,18 +1548,29 @@ fn maybe_extract_country_code(
             return Err(ParseError::TooShortAfterIdd);
         }
         // extract_country_code: the first known code of one to three digits.
-        if normalized.starts_with('0') {
-            return Err(ParseError::InvalidCountryCode);
-        }
-        let (i, code) = (1..=3)
-            .find_map(|i| {
+        let found = if normalized.starts_with('0') {
+            None
+        } else {
+            (1..=3).find_map(|i| {
                 let code = decimal(&normalized.as_bytes()[..i])? as u16;
                 meta.first_for_code(code)?;
                 Some((i, code))
             })
-            .ok_or(ParseError::InvalidCountryCode)?;
-        normalized.drain(..i);
-        return Ok((normalized, code));
+        };
+        return match found {
+            Some((i, code)) => {
+                normalized.drain(..i);
+                Ok((normalized, code))
+            }
+            // Strip the plus sign and try again (the digits stay the same; there are some).
+            None if plus => {
+                match maybe_extract_country_code(meta, region, normalized, false, true)? {
+                    (_, 0) => Err(ParseError::InvalidCountryCode),
+                    found => Ok(found),
+                }
+            }
+            None => Err(ParseError::InvalidCountryCode),
+        };
     }
     if let Some(t) = territory {
         // Whether the number starts with the country code (which has no leading zero).
@@ -1829,6 +1882,41 @@ mod tests {
             "{:?}",
             start.elapsed()
         );
+    }
+
+    /// The plain-input front (`plain_front`) is the general one wherever it answers, on
+    /// generated strings over its alphabet and the characters next to it (letters, `+` later
+    /// on, `/`, `;`, `,`, `#`, tabs, other digits), and it answers for many of them.
+    #[test]
+    fn plain_front_is_the_general_front() {
+        let plain_pieces = [
+            "0", "1", "2", "4", "7", "9", "00", "011", "415", "555", "2671", " ", " ", "-", ".",
+            "(", ")", "+",
+        ];
+        let other = [
+            "x", "ext", "#", ";", ",", "/", "\t", "a", "٣", "\u{a0}", "~", "+", "tel:", "\n",
+        ];
+        let meta = meta();
+        let mut rng = crate::test_rng::XorShift(0x9_1A1E_F0E7);
+        let (mut plain, mut total) = (0, 0);
+        for _ in 0..200_000 {
+            let len = rng.below(12);
+            let mut s = String::new();
+            for _ in 0..len {
+                let piece: &&str = if rng.chance(95) {
+                    rng.pick(&plain_pieces)
+                } else {
+                    rng.pick(&other)
+                };
+                s.push_str(piece);
+            }
+            total += 1;
+            if let Some(front) = plain_front(&s) {
+                plain += 1;
+                assert_eq!(Ok(front), general_front(meta, &s), "{s:?}");
+            }
+        }
+        assert!(plain > total / 3, "{plain} of {total}");
     }
 
     #[test]
