@@ -348,6 +348,10 @@ fn e164<E: Engine>(n: &E::Number) -> String {
 /// such input (it slices from after `tel:` to the phone context); libphonenumber reads an
 /// empty number there, which is not a number.
 fn tel_prefix_after_phone_context(s: &str) -> bool {
+    // (No `;`, no phone context: most numbers are answered without looking for the two.)
+    if !s.as_bytes().contains(&b';') {
+        return false;
+    }
     match (find(s, ";phone-context="), find(s, "tel:")) {
         (Some(context), Some(tel)) => tel > context,
         _ => false,
