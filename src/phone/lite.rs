@@ -578,6 +578,41 @@ fn shape(code: &[Inst]) -> (u64, u16) {
     (lengths, first)
 }
 
+/// The first digits of what `code` matches (as [`shape`]'s second half, bit 10 when it can
+/// match the empty string), looking only as far as the first instruction that cannot.
+fn first_digits(code: &[Inst]) -> u16 {
+    let mut first = 1u16 << 10;
+    let mut i = 0;
+    while let Some(&inst) = code.get(i) {
+        if first & 1 << 10 == 0 {
+            break;
+        }
+        i += 1;
+        let f = match inst {
+            Inst::Set(set) => set,
+            Inst::Start | Inst::End => 1 << 10,
+            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+                let (b, next) = body(code, i - 1, len);
+                i = next;
+                match inst {
+                    Inst::Alt(_) => {
+                        let (mut f, mut j) = (0, 0);
+                        while let Some(&Inst::Branch(n, _)) = b.get(j) {
+                            let (branch, next) = body(b, j, n);
+                            (f, j) = (f | first_digits(branch), next);
+                        }
+                        f
+                    }
+                    Inst::Rep(0, _, _) => first_digits(b) | 1 << 10,
+                    _ => first_digits(b),
+                }
+            }
+        };
+        first = (first & !(1 << 10)) | f;
+    }
+    first
+}
+
 /// The lengths of concatenations (bit per length, up to 63).
 fn sum_lengths(mut a: u64, b: u64) -> u64 {
     // Over the set bits of `a` only (most masks hold a few lengths).
@@ -662,7 +697,11 @@ fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) 
         count += 1;
         let more = b.get(*at) == Some(&b'|');
         let body = &code[branch + 1..];
-        let first = if more || count > 1 { shape(body).1 } else { 0 };
+        let first = if more || count > 1 {
+            first_digits(body)
+        } else {
+            0
+        };
         code[branch] = Inst::Branch(body.len() as u16, first);
         if !more {
             break;
@@ -1776,6 +1815,7 @@ mod tests {
                     let (b, next) = body(code, i - 1, len);
                     if let Inst::Branch(_, first) = inst {
                         assert_eq!(first, shape(b).1);
+                        assert_eq!(first_digits(b), shape(b).1);
                         *progs += 1;
                     }
                     walk(b, progs);
@@ -1917,6 +1957,50 @@ mod tests {
             }
         }
         assert!(plain > total / 3, "{plain} of {total}");
+    }
+
+    /// `first_digits` (which stops at the first instruction that cannot match the empty
+    /// string) is `shape`'s first digits on generated patterns (optional and counted
+    /// repetitions, nested alternatives, anchors).
+    #[test]
+    fn first_digits_is_shapes() {
+        fn pattern(rng: &mut crate::test_rng::XorShift, depth: usize, out: &mut String) {
+            for _ in 0..1 + rng.below(3) {
+                match rng.below(if depth < 3 { 7 } else { 5 }) {
+                    0 => out.push(char::from(b'0' + rng.below(10) as u8)),
+                    1 => out.push('d'),
+                    2 => out.push_str(rng.pick::<&str>(&["[2-9]", "[013]", "[4-6]"])),
+                    3 => out.push_str(rng.pick::<&str>(&["^", "$"])),
+                    4 => out.push('7'),
+                    _ => {
+                        out.push(if rng.chance(50) { '(' } else { '<' });
+                        for k in 0..1 + rng.below(3) {
+                            if k > 0 {
+                                out.push('|');
+                            }
+                            if rng.chance(80) {
+                                pattern(rng, depth + 1, out);
+                            }
+                        }
+                        out.push(')');
+                    }
+                }
+                out.push_str(rng.pick::<&str>(&["", "", "?", "{0,2}", "{2}", "{1,3}"]));
+            }
+        }
+        let mut rng = crate::test_rng::XorShift(0xF1_257D);
+        let mut nullable = 0;
+        for _ in 0..20_000 {
+            let mut p = String::new();
+            pattern(&mut rng, 0, &mut p);
+            let Some(prog) = Prog::parse(p.as_bytes()) else {
+                continue; // (too many groups)
+            };
+            let want = shape(&prog.code).1;
+            nullable += usize::from(want & 1 << 10 != 0);
+            assert_eq!(first_digits(&prog.code), want, "{p}");
+        }
+        assert!(nullable > 1_000, "{nullable}");
     }
 
     #[test]
