@@ -881,6 +881,44 @@ impl Positions {
         at
     }
 
+    /// The positions reachable from `from` through `min` to `max` repetitions of `body`.
+    fn rep(&self, min: u8, max: u8, body: &[Inst], from: u64) -> u64 {
+        // (`d{n}` and the like, most of them, step without recursion.)
+        let one = match body {
+            [Inst::Set(set)] => Some(self.at(*set)),
+            _ => None,
+        };
+        let mut cur = from;
+        let mut acc = 0;
+        for k in 0..max {
+            if k >= min {
+                acc |= cur;
+            }
+            cur = match one {
+                Some(at) => (cur & at) << 1,
+                None => self.run(body, cur),
+            };
+        }
+        acc | cur
+    }
+
+    /// [`rep`] of any digit (`d{min,max}`) when the positions before a digit run from the
+    /// start without a gap (a string of digits): each position `k` further for `min <= k <=
+    /// max`, up to the end of the digits. `None` otherwise. Held to [`rep`] by a test.
+    ///
+    /// [`rep`]: Positions::rep
+    fn any_digits(&self, min: u8, max: u8, from: u64) -> Option<u64> {
+        if self.any & self.any.wrapping_add(1) != 0 || max >= 64 {
+            return None;
+        }
+        let reach = self.any << 1 | 1;
+        let mut acc = if min == 0 { from } else { 0 };
+        for k in min.max(1)..=max {
+            acc |= (from << k) & reach;
+        }
+        Some(acc)
+    }
+
     /// The positions reachable from `from` through `code`.
     fn run(&self, code: &[Inst], mut from: u64) -> u64 {
         let mut i = 0;
@@ -911,25 +949,12 @@ impl Positions {
                             }
                             acc
                         }
-                        Inst::Rep(min, max, _) => {
-                            // (`d{n}` and the like, most of them, step without recursion.)
-                            let one = match b {
-                                [Inst::Set(set)] => Some(self.at(*set)),
-                                _ => None,
-                            };
-                            let mut cur = from;
-                            let mut acc = 0;
-                            for k in 0..max {
-                                if k >= min {
-                                    acc |= cur;
-                                }
-                                cur = match one {
-                                    Some(at) => (cur & at) << 1,
-                                    None => self.run(b, cur),
-                                };
-                            }
-                            acc | cur
-                        }
+                        Inst::Rep(min, max, _) => match b {
+                            [Inst::Set(0x3FF)] => self
+                                .any_digits(min, max, from)
+                                .unwrap_or_else(|| self.rep(min, max, b, from)),
+                            _ => self.rep(min, max, b, from),
+                        },
                         _ => self.run(b, from),
                     }
                 }
@@ -1872,6 +1897,39 @@ mod tests {
                 "{s:?} {from:#x} {set:#x}"
             );
         }
+    }
+
+    /// `Positions::any_digits` is the general repetition `rep` of `d` wherever it answers, on
+    /// random strings of digits (and a few with other characters), position sets and bounds.
+    #[test]
+    fn any_digits_is_the_general_rep() {
+        let mut rng = crate::test_rng::XorShift(0xA11_D161);
+        let mut answered = 0;
+        for _ in 0..100_000 {
+            let len = rng.below(64);
+            let s: Vec<u8> = (0..len)
+                .map(|_| match rng.chance(2) {
+                    true => b'x',
+                    false => b'0' + rng.below(10) as u8,
+                })
+                .collect();
+            let at = Positions::new(&s, rng.chance(50));
+            let from = match rng.below(3) {
+                0 => 1 << rng.below(len + 1),
+                1 => rng.next() & (u64::MAX >> (63 - len)),
+                _ => rng.next(),
+            };
+            let min = rng.below(20) as u8;
+            let spread = if rng.chance(5) { 80 } else { 12 };
+            let max = min + rng.below(spread) as u8;
+            let code = [Inst::Set(0x3FF)];
+            if let Some(got) = at.any_digits(min, max, from) {
+                answered += 1;
+                let want = at.rep(min, max, &code, from);
+                assert_eq!(got, want, "{s:?} {from:#x} {{{min},{max}}}");
+            }
+        }
+        assert!(answered > 50_000, "{answered}");
     }
 
     /// `sum_lengths` (over the set bits only) is the set of sums `i + j` below 64 of its two
