@@ -508,8 +508,9 @@ impl Compiled {
 enum Inst {
     /// One ASCII digit of the set (bit `d` for digit `d`).
     Set(u16),
-    /// Alternatives (`Branch`es), leftmost first.
-    Alt(u16),
+    /// Alternatives (`Branch`es), leftmost first, and (when not 0) 1 + the index of their
+    /// [`Switch`] in [`Prog::switches`].
+    Alt(u16, u16),
     /// One alternative, and the digits it may start with (as [`Prog::first`]: bit 10 when it
     /// may match the empty string), to skip it where no such digit is.
     Branch(u16, u16),
@@ -530,6 +531,53 @@ struct Prog {
     /// with (bit per digit; bit 10: the empty string): a quick no for most numbers.
     lengths: u64,
     first: u16,
+    /// The alternatives whose branches each start with a digit of their own.
+    switches: Vec<Switch>,
+}
+
+/// For an alternative whose branches cannot match the empty string and start with distinct
+/// digits: the offset of the branch for each digit in its body ([`NO_BRANCH`]: none), so that
+/// from one position only that branch is run.
+type Switch = [u16; 10];
+
+/// No branch starts with this digit.
+const NO_BRANCH: u16 = u16::MAX;
+
+/// Gives each alternative of `code` whose branches start with distinct digits, none
+/// matching the empty string, a [`Switch`].
+fn add_switches(code: &mut [Inst], switches: &mut Vec<Switch>) {
+    let mut i = 0;
+    while let Some(&inst) = code.get(i) {
+        i += 1;
+        if let Inst::Alt(len, _) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) =
+            inst
+        {
+            let end = (i + len as usize).min(code.len());
+            if let Inst::Alt(..) = inst {
+                let b = &code[i..end];
+                let mut table = [NO_BRANCH; 10];
+                let mut seen = 0u16;
+                let mut j = 0;
+                let mut ok = true;
+                while let Some(&Inst::Branch(l, first)) = b.get(j) {
+                    ok &= first & (1 << 10 | seen) == 0;
+                    seen |= first;
+                    for (d, slot) in table.iter_mut().enumerate() {
+                        if first >> d & 1 != 0 {
+                            *slot = j as u16;
+                        }
+                    }
+                    j += 1 + l as usize;
+                }
+                if ok && switches.len() < usize::from(u16::MAX) - 1 {
+                    switches.push(table);
+                    code[i - 1] = Inst::Alt(len, switches.len() as u16);
+                }
+            }
+            add_switches(&mut code[i..end], switches);
+            i = end;
+        }
+    }
 }
 
 /// The lengths (bit per length) and first digits (bit per digit, bit 10 when it can match the
@@ -542,11 +590,11 @@ fn shape(code: &[Inst]) -> (u64, u16) {
         let (l, f) = match inst {
             Inst::Set(set) => (2, set),
             Inst::Start | Inst::End => (1, 1 << 10),
-            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len, _) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, i - 1, len);
                 i = next;
                 match inst {
-                    Inst::Alt(_) => {
+                    Inst::Alt(..) => {
                         let (mut l, mut f, mut j) = (0, 0, 0);
                         while let Some(&Inst::Branch(n, _)) = b.get(j) {
                             let (branch, next) = body(b, j, n);
@@ -591,11 +639,11 @@ fn first_digits(code: &[Inst]) -> u16 {
         let f = match inst {
             Inst::Set(set) => set,
             Inst::Start | Inst::End => 1 << 10,
-            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len, _) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, i - 1, len);
                 i = next;
                 match inst {
-                    Inst::Alt(_) => {
+                    Inst::Alt(..) => {
                         let (mut f, mut j) = (0, 0);
                         while let Some(&Inst::Branch(n, _)) = b.get(j) {
                             let (branch, next) = body(b, j, n);
@@ -642,10 +690,13 @@ impl Prog {
         let mut code = Vec::new();
         alternation(b, &mut at, &mut groups, &mut code)?;
         let (lengths, first) = shape(&code);
+        let mut switches = Vec::new();
+        add_switches(&mut code, &mut switches);
         (at == b.len()).then_some(Prog {
             code,
             lengths,
             first,
+            switches,
         })
     }
 
@@ -657,12 +708,12 @@ impl Prog {
         s.len < 64
             && self.lengths & 1 << s.len != 0
             && self.first & s.first != 0
-            && s.at.run(&self.code, 1) & (1u64 << s.len) != 0
+            && s.at.run(&self.switches, &self.code, 1) & (1u64 << s.len) != 0
     }
 
     /// Whether a prefix of a prepared string matches (the `^(?:...)` form).
     fn prefix_matches(&self, s: &Subject) -> bool {
-        s.at.run(&self.code, 1) != 0
+        s.at.run(&self.switches, &self.code, 1) != 0
     }
 
     /// Whether the whole of `s` matches (the `^(?:...)$` form).
@@ -689,7 +740,7 @@ impl Prog {
 fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) -> Option<()> {
     // An `Alt` and its first `Branch`, filled in below (taken out again for one alternative).
     let alt = code.len();
-    code.extend([Inst::Alt(0), Inst::Branch(0, 0)]);
+    code.extend([Inst::Alt(0, 0), Inst::Branch(0, 0)]);
     let mut branch = alt + 1;
     let mut count = 0;
     loop {
@@ -713,7 +764,7 @@ fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) 
     if count == 1 {
         code.drain(alt..alt + 2);
     } else {
-        code[alt] = Inst::Alt((code.len() - alt - 1) as u16);
+        code[alt] = Inst::Alt((code.len() - alt - 1) as u16, 0);
     }
     Some(())
 }
@@ -882,7 +933,7 @@ impl Positions {
     }
 
     /// The positions reachable from `from` through `min` to `max` repetitions of `body`.
-    fn rep(&self, min: u8, max: u8, body: &[Inst], from: u64) -> u64 {
+    fn rep(&self, switches: &[Switch], min: u8, max: u8, body: &[Inst], from: u64) -> u64 {
         // (`d{n}` and the like, most of them, step without recursion.)
         let one = match body {
             [Inst::Set(set)] => Some(self.at(*set)),
@@ -896,7 +947,7 @@ impl Positions {
             }
             cur = match one {
                 Some(at) => (cur & at) << 1,
-                None => self.run(body, cur),
+                None => self.run(switches, body, cur),
             };
         }
         acc | cur
@@ -919,8 +970,9 @@ impl Positions {
         Some(acc)
     }
 
-    /// The positions reachable from `from` through `code`.
-    fn run(&self, code: &[Inst], mut from: u64) -> u64 {
+    /// The positions reachable from `from` through `code`, with the [`Switch`]es of its
+    /// program (an empty slice: the general path, each alternative tried).
+    fn run(&self, switches: &[Switch], code: &[Inst], mut from: u64) -> u64 {
         let mut i = 0;
         while let Some(&inst) = code.get(i) {
             if from == 0 {
@@ -929,21 +981,39 @@ impl Positions {
             i += 1;
             from = match inst {
                 Inst::Set(set) => self.step(from, set),
-                Inst::Alt(len)
+                Inst::Alt(len, _)
                 | Inst::Branch(len, _)
                 | Inst::Cap(_, len)
                 | Inst::Rep(_, _, len) => {
                     let (b, next) = body(code, i - 1, len);
                     i = next;
                     match inst {
-                        Inst::Alt(_) => {
+                        Inst::Alt(_, switch)
+                            if from & (from - 1) == 0
+                                && (switch as usize).wrapping_sub(1) < switches.len() =>
+                        {
+                            // One position, and branches that each need a digit of their
+                            // own: the one branch for the digit there, if any.
+                            let d = self.digit[from.trailing_zeros() as usize % 64];
+                            let j = switches[switch as usize - 1]
+                                .get(d as usize)
+                                .copied()
+                                .unwrap_or(NO_BRANCH);
+                            match b.get(j as usize) {
+                                Some(&Inst::Branch(l, _)) => {
+                                    self.run(switches, body(b, j as usize, l).0, from)
+                                }
+                                _ => 0,
+                            }
+                        }
+                        Inst::Alt(..) => {
                             let mut acc = 0;
                             let mut j = 0;
                             let here = self.digits_at(from);
                             while let Some(&Inst::Branch(l, first)) = b.get(j) {
                                 let (branch, next) = body(b, j, l);
                                 if first & here != 0 {
-                                    acc |= self.run(branch, from);
+                                    acc |= self.run(switches, branch, from);
                                 }
                                 j = next;
                             }
@@ -952,10 +1022,10 @@ impl Positions {
                         Inst::Rep(min, max, _) => match b {
                             [Inst::Set(0x3FF)] => self
                                 .any_digits(min, max, from)
-                                .unwrap_or_else(|| self.rep(min, max, b, from)),
-                            _ => self.rep(min, max, b, from),
+                                .unwrap_or_else(|| self.rep(switches, min, max, b, from)),
+                            _ => self.rep(switches, min, max, b, from),
                         },
-                        _ => self.run(b, from),
+                        _ => self.run(switches, b, from),
                     }
                 }
                 Inst::Start => from & 1,
@@ -994,11 +1064,11 @@ impl Backtrack<'_> {
             }
             Inst::Start => pos == 0 && self.seq(rest, pos, k),
             Inst::End => pos == self.s.len() && self.seq(rest, pos, k),
-            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len, _) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, 0, len);
                 let k = Cont::Seq(code.get(next..).unwrap_or(&[]), k);
                 match inst {
-                    Inst::Alt(_) => {
+                    Inst::Alt(..) => {
                         let mut j = 0;
                         while let Some(&Inst::Branch(l, _)) = b.get(j) {
                             let (branch, next) = body(b, j, l);
@@ -1832,7 +1902,7 @@ mod tests {
             let mut i = 0;
             while let Some(&inst) = code.get(i) {
                 i += 1;
-                if let Inst::Alt(len)
+                if let Inst::Alt(len, _)
                 | Inst::Branch(len, _)
                 | Inst::Cap(_, len)
                 | Inst::Rep(_, _, len) = inst
@@ -1925,7 +1995,7 @@ mod tests {
             let code = [Inst::Set(0x3FF)];
             if let Some(got) = at.any_digits(min, max, from) {
                 answered += 1;
-                let want = at.rep(min, max, &code, from);
+                let want = at.rep(&[], min, max, &code, from);
                 assert_eq!(got, want, "{s:?} {from:#x} {{{min},{max}}}");
             }
         }
@@ -2057,8 +2127,46 @@ mod tests {
             let want = shape(&prog.code).1;
             nullable += usize::from(want & 1 << 10 != 0);
             assert_eq!(first_digits(&prog.code), want, "{p}");
+            // And its switches change no run (`switches_are_the_general_run`, on these).
+            let len = rng.below(8);
+            let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
+            let at = Positions::new(&s, true);
+            let from = 1 << rng.below(len + 1);
+            let got = at.run(&prog.switches, &prog.code, from);
+            assert_eq!(got, at.run(&[], &prog.code, from), "{p} {s:?} {from:#x}");
         }
         assert!(nullable > 1_000, "{nullable}");
+    }
+
+    /// Running a metadata pattern with its switches (one branch per digit, from one position)
+    /// gives the positions of the general run (every branch tried), on random digit strings
+    /// and position sets.
+    #[test]
+    fn switches_are_the_general_run() {
+        let meta = meta();
+        let mut rng = crate::test_rng::XorShift(0x5_1C4E5);
+        let (mut switches, mut reached) = (0, 0);
+        for t in &meta.territories {
+            let c = t.compiled();
+            let progs = c.descs.iter().flatten().map(|d| &d.1);
+            for p in progs.chain(&c.leading_digits) {
+                switches += p.switches.len();
+                for _ in 0..20 {
+                    let len = rng.below(18);
+                    let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
+                    let at = Positions::new(&s, true);
+                    let from = match rng.below(3) {
+                        0 => 1,
+                        1 => 1 << rng.below(len + 1),
+                        _ => rng.next() & (u64::MAX >> (63 - len)),
+                    };
+                    let got = at.run(&p.switches, &p.code, from);
+                    assert_eq!(got, at.run(&[], &p.code, from), "{s:?} {from:#x}");
+                    reached += usize::from(got != 0);
+                }
+            }
+        }
+        assert!(switches > 1_000 && reached > 1_000, "{switches} {reached}");
     }
 
     #[test]
