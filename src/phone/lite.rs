@@ -508,8 +508,9 @@ impl Compiled {
 enum Inst {
     /// One ASCII digit of the set (bit `d` for digit `d`).
     Set(u16),
-    /// Alternatives (`Branch`es), leftmost first.
-    Alt(u16),
+    /// Alternatives (`Branch`es), leftmost first, and (when not 0) 1 + the index of their
+    /// [`Switch`] in [`Prog::switches`].
+    Alt(u16, u16),
     /// One alternative, and the digits it may start with (as [`Prog::first`]: bit 10 when it
     /// may match the empty string), to skip it where no such digit is.
     Branch(u16, u16),
@@ -530,6 +531,53 @@ struct Prog {
     /// with (bit per digit; bit 10: the empty string): a quick no for most numbers.
     lengths: u64,
     first: u16,
+    /// The alternatives whose branches each start with a digit of their own.
+    switches: Vec<Switch>,
+}
+
+/// For an alternative whose branches cannot match the empty string and start with distinct
+/// digits: the offset of the branch for each digit in its body ([`NO_BRANCH`]: none), so that
+/// from one position only that branch is run.
+type Switch = [u16; 10];
+
+/// No branch starts with this digit.
+const NO_BRANCH: u16 = u16::MAX;
+
+/// Gives each alternative of `code` whose branches start with distinct digits, none
+/// matching the empty string, a [`Switch`].
+fn add_switches(code: &mut [Inst], switches: &mut Vec<Switch>) {
+    let mut i = 0;
+    while let Some(&inst) = code.get(i) {
+        i += 1;
+        if let Inst::Alt(len, _) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) =
+            inst
+        {
+            let end = (i + len as usize).min(code.len());
+            if let Inst::Alt(..) = inst {
+                let b = &code[i..end];
+                let mut table = [NO_BRANCH; 10];
+                let mut seen = 0u16;
+                let mut j = 0;
+                let mut ok = true;
+                while let Some(&Inst::Branch(l, first)) = b.get(j) {
+                    ok &= first & (1 << 10 | seen) == 0;
+                    seen |= first;
+                    for (d, slot) in table.iter_mut().enumerate() {
+                        if first >> d & 1 != 0 {
+                            *slot = j as u16;
+                        }
+                    }
+                    j += 1 + l as usize;
+                }
+                if ok && switches.len() < usize::from(u16::MAX) - 1 {
+                    switches.push(table);
+                    code[i - 1] = Inst::Alt(len, switches.len() as u16);
+                }
+            }
+            add_switches(&mut code[i..end], switches);
+            i = end;
+        }
+    }
 }
 
 /// The lengths (bit per length) and first digits (bit per digit, bit 10 when it can match the
@@ -542,11 +590,11 @@ fn shape(code: &[Inst]) -> (u64, u16) {
         let (l, f) = match inst {
             Inst::Set(set) => (2, set),
             Inst::Start | Inst::End => (1, 1 << 10),
-            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len, _) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, i - 1, len);
                 i = next;
                 match inst {
-                    Inst::Alt(_) => {
+                    Inst::Alt(..) => {
                         let (mut l, mut f, mut j) = (0, 0, 0);
                         while let Some(&Inst::Branch(n, _)) = b.get(j) {
                             let (branch, next) = body(b, j, n);
@@ -578,6 +626,41 @@ fn shape(code: &[Inst]) -> (u64, u16) {
     (lengths, first)
 }
 
+/// The first digits of what `code` matches (as [`shape`]'s second half, bit 10 when it can
+/// match the empty string), looking only as far as the first instruction that cannot.
+fn first_digits(code: &[Inst]) -> u16 {
+    let mut first = 1u16 << 10;
+    let mut i = 0;
+    while let Some(&inst) = code.get(i) {
+        if first & 1 << 10 == 0 {
+            break;
+        }
+        i += 1;
+        let f = match inst {
+            Inst::Set(set) => set,
+            Inst::Start | Inst::End => 1 << 10,
+            Inst::Alt(len, _) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+                let (b, next) = body(code, i - 1, len);
+                i = next;
+                match inst {
+                    Inst::Alt(..) => {
+                        let (mut f, mut j) = (0, 0);
+                        while let Some(&Inst::Branch(n, _)) = b.get(j) {
+                            let (branch, next) = body(b, j, n);
+                            (f, j) = (f | first_digits(branch), next);
+                        }
+                        f
+                    }
+                    Inst::Rep(0, _, _) => first_digits(b) | 1 << 10,
+                    _ => first_digits(b),
+                }
+            }
+        };
+        first = (first & !(1 << 10)) | f;
+    }
+    first
+}
+
 /// The lengths of concatenations (bit per length, up to 63).
 fn sum_lengths(mut a: u64, b: u64) -> u64 {
     // Over the set bits of `a` only (most masks hold a few lengths).
@@ -607,10 +690,13 @@ impl Prog {
         let mut code = Vec::new();
         alternation(b, &mut at, &mut groups, &mut code)?;
         let (lengths, first) = shape(&code);
+        let mut switches = Vec::new();
+        add_switches(&mut code, &mut switches);
         (at == b.len()).then_some(Prog {
             code,
             lengths,
             first,
+            switches,
         })
     }
 
@@ -622,12 +708,12 @@ impl Prog {
         s.len < 64
             && self.lengths & 1 << s.len != 0
             && self.first & s.first != 0
-            && s.at.run(&self.code, 1) & (1u64 << s.len) != 0
+            && s.at.run(&self.switches, &self.code, 1) & (1u64 << s.len) != 0
     }
 
     /// Whether a prefix of a prepared string matches (the `^(?:...)` form).
     fn prefix_matches(&self, s: &Subject) -> bool {
-        s.at.run(&self.code, 1) != 0
+        s.at.run(&self.switches, &self.code, 1) != 0
     }
 
     /// Whether the whole of `s` matches (the `^(?:...)$` form).
@@ -654,7 +740,7 @@ impl Prog {
 fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) -> Option<()> {
     // An `Alt` and its first `Branch`, filled in below (taken out again for one alternative).
     let alt = code.len();
-    code.extend([Inst::Alt(0), Inst::Branch(0, 0)]);
+    code.extend([Inst::Alt(0, 0), Inst::Branch(0, 0)]);
     let mut branch = alt + 1;
     let mut count = 0;
     loop {
@@ -662,7 +748,11 @@ fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) 
         count += 1;
         let more = b.get(*at) == Some(&b'|');
         let body = &code[branch + 1..];
-        let first = if more || count > 1 { shape(body).1 } else { 0 };
+        let first = if more || count > 1 {
+            first_digits(body)
+        } else {
+            0
+        };
         code[branch] = Inst::Branch(body.len() as u16, first);
         if !more {
             break;
@@ -674,7 +764,7 @@ fn alternation(b: &[u8], at: &mut usize, groups: &mut u8, code: &mut Vec<Inst>) 
     if count == 1 {
         code.drain(alt..alt + 2);
     } else {
-        code[alt] = Inst::Alt((code.len() - alt - 1) as u16);
+        code[alt] = Inst::Alt((code.len() - alt - 1) as u16, 0);
     }
     Some(())
 }
@@ -842,8 +932,47 @@ impl Positions {
         at
     }
 
-    /// The positions reachable from `from` through `code`.
-    fn run(&self, code: &[Inst], mut from: u64) -> u64 {
+    /// The positions reachable from `from` through `min` to `max` repetitions of `body`.
+    fn rep(&self, switches: &[Switch], min: u8, max: u8, body: &[Inst], from: u64) -> u64 {
+        // (`d{n}` and the like, most of them, step without recursion.)
+        let one = match body {
+            [Inst::Set(set)] => Some(self.at(*set)),
+            _ => None,
+        };
+        let mut cur = from;
+        let mut acc = 0;
+        for k in 0..max {
+            if k >= min {
+                acc |= cur;
+            }
+            cur = match one {
+                Some(at) => (cur & at) << 1,
+                None => self.run(switches, body, cur),
+            };
+        }
+        acc | cur
+    }
+
+    /// [`rep`] of any digit (`d{min,max}`) when the positions before a digit run from the
+    /// start without a gap (a string of digits): each position `k` further for `min <= k <=
+    /// max`, up to the end of the digits. `None` otherwise. Held to [`rep`] by a test.
+    ///
+    /// [`rep`]: Positions::rep
+    fn any_digits(&self, min: u8, max: u8, from: u64) -> Option<u64> {
+        if self.any & self.any.wrapping_add(1) != 0 || max >= 64 {
+            return None;
+        }
+        let reach = self.any << 1 | 1;
+        let mut acc = if min == 0 { from } else { 0 };
+        for k in min.max(1)..=max {
+            acc |= (from << k) & reach;
+        }
+        Some(acc)
+    }
+
+    /// The positions reachable from `from` through `code`, with the [`Switch`]es of its
+    /// program (an empty slice: the general path, each alternative tried).
+    fn run(&self, switches: &[Switch], code: &[Inst], mut from: u64) -> u64 {
         let mut i = 0;
         while let Some(&inst) = code.get(i) {
             if from == 0 {
@@ -852,46 +981,51 @@ impl Positions {
             i += 1;
             from = match inst {
                 Inst::Set(set) => self.step(from, set),
-                Inst::Alt(len)
+                Inst::Alt(len, _)
                 | Inst::Branch(len, _)
                 | Inst::Cap(_, len)
                 | Inst::Rep(_, _, len) => {
                     let (b, next) = body(code, i - 1, len);
                     i = next;
                     match inst {
-                        Inst::Alt(_) => {
+                        Inst::Alt(_, switch)
+                            if from & (from - 1) == 0
+                                && (switch as usize).wrapping_sub(1) < switches.len() =>
+                        {
+                            // One position, and branches that each need a digit of their
+                            // own: the one branch for the digit there, if any.
+                            let d = self.digit[from.trailing_zeros() as usize % 64];
+                            let j = switches[switch as usize - 1]
+                                .get(d as usize)
+                                .copied()
+                                .unwrap_or(NO_BRANCH);
+                            match b.get(j as usize) {
+                                Some(&Inst::Branch(l, _)) => {
+                                    self.run(switches, body(b, j as usize, l).0, from)
+                                }
+                                _ => 0,
+                            }
+                        }
+                        Inst::Alt(..) => {
                             let mut acc = 0;
                             let mut j = 0;
                             let here = self.digits_at(from);
                             while let Some(&Inst::Branch(l, first)) = b.get(j) {
                                 let (branch, next) = body(b, j, l);
                                 if first & here != 0 {
-                                    acc |= self.run(branch, from);
+                                    acc |= self.run(switches, branch, from);
                                 }
                                 j = next;
                             }
                             acc
                         }
-                        Inst::Rep(min, max, _) => {
-                            // (`d{n}` and the like, most of them, step without recursion.)
-                            let one = match b {
-                                [Inst::Set(set)] => Some(self.at(*set)),
-                                _ => None,
-                            };
-                            let mut cur = from;
-                            let mut acc = 0;
-                            for k in 0..max {
-                                if k >= min {
-                                    acc |= cur;
-                                }
-                                cur = match one {
-                                    Some(at) => (cur & at) << 1,
-                                    None => self.run(b, cur),
-                                };
-                            }
-                            acc | cur
-                        }
-                        _ => self.run(b, from),
+                        Inst::Rep(min, max, _) => match b {
+                            [Inst::Set(0x3FF)] => self
+                                .any_digits(min, max, from)
+                                .unwrap_or_else(|| self.rep(switches, min, max, b, from)),
+                            _ => self.rep(switches, min, max, b, from),
+                        },
+                        _ => self.run(switches, b, from),
                     }
                 }
                 Inst::Start => from & 1,
@@ -930,11 +1064,11 @@ impl Backtrack<'_> {
             }
             Inst::Start => pos == 0 && self.seq(rest, pos, k),
             Inst::End => pos == self.s.len() && self.seq(rest, pos, k),
-            Inst::Alt(len) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
+            Inst::Alt(len, _) | Inst::Branch(len, _) | Inst::Cap(_, len) | Inst::Rep(_, _, len) => {
                 let (b, next) = body(code, 0, len);
                 let k = Cont::Seq(code.get(next..).unwrap_or(&[]), k);
                 match inst {
-                    Inst::Alt(_) => {
+                    Inst::Alt(..) => {
                         let mut j = 0;
                         while let Some(&Inst::Branch(l, _)) = b.get(j) {
                             let (branch, next) = body(b, j, l);
@@ -989,31 +1123,17 @@ impl Backtrack<'_> {
 
 /// `PhoneNumberUtil::parse`.
 fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Number, ParseError> {
-    let national = build_national_number_for_parsing(meta, input)?;
-    let (viable, extension_start) = viability(meta, &national);
-    if !viable {
-        return Err(ParseError::NotANumber);
-    }
+    let front = match plain_front(input) {
+        Some(front) => front,
+        None => general_front(meta, input)?,
+    };
     // check_region_for_parsing (every `Region` has metadata).
-    if default_region.is_none() && !national.first().is_some_and(|&c| is_plus(c)) {
+    if default_region.is_none() && !front.plus {
         return Err(ParseError::InvalidCountryCode);
     }
-    let (national, extension) = maybe_strip_extension(meta, &national, extension_start);
     let region = default_region.map(|r| r.0);
-    let (normalized, mut country_code) = match maybe_extract_country_code(meta, region, national) {
-        Err(ParseError::InvalidCountryCode) => {
-            let rest = strip_plus(national);
-            if rest.len() == national.len() {
-                return Err(ParseError::InvalidCountryCode);
-            }
-            // Strip the plus sign and try again.
-            match maybe_extract_country_code(meta, region, rest)? {
-                (_, 0) => return Err(ParseError::InvalidCountryCode),
-                found => found,
-            }
-        }
-        other => other?,
-    };
+    let (normalized, mut country_code) =
+        maybe_extract_country_code(meta, region, front.digits, front.plus, front.nonempty)?;
     let mut territory = region;
     if country_code != 0 {
         let first = meta.first_for_code(country_code);
@@ -1031,7 +1151,61 @@ fn parse(meta: &Meta, input: &str, default_region: Option<Region>) -> Result<Num
     Ok(Number {
         country_code,
         nsn: nsn.unwrap_or(normalized),
+        extension: front.extension,
+    })
+}
+
+/// What `parse` reads of the input before the country code: the viable number without its
+/// extension, as whether it starts with a plus sign, whether it is not empty and its
+/// normalized digits, and the extension.
+#[derive(Debug, PartialEq)]
+struct Front {
+    plus: bool,
+    nonempty: bool,
+    digits: String,
+    extension: Option<String>,
+}
+
+/// The start of `parse` by libphonenumber's code paths: `build_national_number_for_parsing`,
+/// `is_viable_phone_number`, `maybe_strip_extension`, `normalize`.
+fn general_front(meta: &Meta, input: &str) -> Result<Front, ParseError> {
+    let national = build_national_number_for_parsing(meta, input)?;
+    let (viable, extension_start) = viability(meta, &national);
+    if !viable {
+        return Err(ParseError::NotANumber);
+    }
+    let (national, extension) = maybe_strip_extension(meta, &national, extension_start);
+    let rest = strip_plus(national);
+    Ok(Front {
+        plus: rest.len() < national.len(),
+        nonempty: !national.is_empty(),
+        digits: normalize(meta, rest),
         extension: extension.map(|e| e.iter().collect()),
+    })
+}
+
+/// [`general_front`] for the common input: an optional `+` first, then only ASCII digits
+/// (three or more), spaces, `-`, `.`, `(` and `)`. There the possible number runs from the
+/// first digit or the plus to the last digit (the rest are trimmed end characters), with no
+/// second number, no RFC 3966 part, no letters and no extension (every extension form needs a
+/// label, `#`, `;` or `,`), and it is viable (three digits among punctuation); normalizing
+/// keeps the digits. `None` for any other input. Held to the general path by a test.
+fn plain_front(input: &str) -> Option<Front> {
+    let bytes = input.as_bytes();
+    let plus = bytes.first() == Some(&b'+');
+    let mut digits = String::with_capacity(bytes.len());
+    for &b in &bytes[usize::from(plus)..] {
+        match b {
+            b'0'..=b'9' => digits.push(b as char),
+            b' ' | b'-' | b'.' | b'(' | b')' => {}
+            _ => return None,
+        }
+    }
+    (digits.len() >= 3).then_some(Front {
+        plus,
+        nonempty: true,
+        digits,
+        extension: None,
     })
 }
 
@@ -1480,18 +1654,20 @@ fn extension_starts(meta: &Meta, s: &[char], found: &mut dyn FnMut(usize, usize)
 }
 
 /// `maybe_extract_country_code`: the national number (normalized) and the country code found
-/// (0 for none).
+/// (0 for none), from the normalized digits of the number (`plus`: it starts with a plus sign;
+/// `nonempty`: it is not empty). A number with a plus sign and no country code after it is
+/// read again without the plus sign (as `parse` does).
 fn maybe_extract_country_code(
     meta: &Meta,
     region: Option<u16>,
-    number: &[char],
+    mut normalized: String,
+    plus: bool,
+    nonempty: bool,
 ) -> Result<(String, u16), ParseError> {
     let territory = region.map(|t| meta.territory(t));
     // maybe_strip_international_prefix_and_normalize
-    let plus = strip_plus(number);
-    let mut normalized = normalize(meta, plus);
-    let mut international = !number.is_empty() && plus.len() < number.len();
-    if !international && !number.is_empty() {
+    let mut international = plus;
+    if !international && nonempty {
         let idd = territory.and_then(|t| t.compiled().international_prefix.as_ref());
         if let Some((end, _)) = idd.and_then(|p| p.find_at_start(normalized.as_bytes())) {
             // parse_prefix_as_idd: country codes do not start with 0.
@@ -1506,18 +1682,29 @@ fn maybe_extract_country_code(
             return Err(ParseError::TooShortAfterIdd);
         }
         // extract_country_code: the first known code of one to three digits.
-        if normalized.starts_with('0') {
-            return Err(ParseError::InvalidCountryCode);
-        }
-        let (i, code) = (1..=3)
-            .find_map(|i| {
+        let found = if normalized.starts_with('0') {
+            None
+        } else {
+            (1..=3).find_map(|i| {
                 let code = decimal(&normalized.as_bytes()[..i])? as u16;
                 meta.first_for_code(code)?;
                 Some((i, code))
             })
-            .ok_or(ParseError::InvalidCountryCode)?;
-        normalized.drain(..i);
-        return Ok((normalized, code));
+        };
+        return match found {
+            Some((i, code)) => {
+                normalized.drain(..i);
+                Ok((normalized, code))
+            }
+            // Strip the plus sign and try again (the digits stay the same; there are some).
+            None if plus => {
+                match maybe_extract_country_code(meta, region, normalized, false, true)? {
+                    (_, 0) => Err(ParseError::InvalidCountryCode),
+                    found => Ok(found),
+                }
+            }
+            None => Err(ParseError::InvalidCountryCode),
+        };
     }
     if let Some(t) = territory {
         // Whether the number starts with the country code (which has no leading zero).
@@ -1715,7 +1902,7 @@ mod tests {
             let mut i = 0;
             while let Some(&inst) = code.get(i) {
                 i += 1;
-                if let Inst::Alt(len)
+                if let Inst::Alt(len, _)
                 | Inst::Branch(len, _)
                 | Inst::Cap(_, len)
                 | Inst::Rep(_, _, len) = inst
@@ -1723,6 +1910,7 @@ mod tests {
                     let (b, next) = body(code, i - 1, len);
                     if let Inst::Branch(_, first) = inst {
                         assert_eq!(first, shape(b).1);
+                        assert_eq!(first_digits(b), shape(b).1);
                         *progs += 1;
                     }
                     walk(b, progs);
@@ -1781,6 +1969,39 @@ mod tests {
         }
     }
 
+    /// `Positions::any_digits` is the general repetition `rep` of `d` wherever it answers, on
+    /// random strings of digits (and a few with other characters), position sets and bounds.
+    #[test]
+    fn any_digits_is_the_general_rep() {
+        let mut rng = crate::test_rng::XorShift(0xA11_D161);
+        let mut answered = 0;
+        for _ in 0..100_000 {
+            let len = rng.below(64);
+            let s: Vec<u8> = (0..len)
+                .map(|_| match rng.chance(2) {
+                    true => b'x',
+                    false => b'0' + rng.below(10) as u8,
+                })
+                .collect();
+            let at = Positions::new(&s, rng.chance(50));
+            let from = match rng.below(3) {
+                0 => 1 << rng.below(len + 1),
+                1 => rng.next() & (u64::MAX >> (63 - len)),
+                _ => rng.next(),
+            };
+            let min = rng.below(20) as u8;
+            let spread = if rng.chance(5) { 80 } else { 12 };
+            let max = min + rng.below(spread) as u8;
+            let code = [Inst::Set(0x3FF)];
+            if let Some(got) = at.any_digits(min, max, from) {
+                answered += 1;
+                let want = at.rep(&[], min, max, &code, from);
+                assert_eq!(got, want, "{s:?} {from:#x} {{{min},{max}}}");
+            }
+        }
+        assert!(answered > 50_000, "{answered}");
+    }
+
     /// `sum_lengths` (over the set bits only) is the set of sums `i + j` below 64 of its two
     /// masks' lengths, as the plain double loop computes it.
     #[test]
@@ -1829,6 +2050,123 @@ mod tests {
             "{:?}",
             start.elapsed()
         );
+    }
+
+    /// The plain-input front (`plain_front`) is the general one wherever it answers, on
+    /// generated strings over its alphabet and the characters next to it (letters, `+` later
+    /// on, `/`, `;`, `,`, `#`, tabs, other digits), and it answers for many of them.
+    #[test]
+    fn plain_front_is_the_general_front() {
+        let plain_pieces = [
+            "0", "1", "2", "4", "7", "9", "00", "011", "415", "555", "2671", " ", " ", "-", ".",
+            "(", ")", "+",
+        ];
+        let other = [
+            "x", "ext", "#", ";", ",", "/", "\t", "a", "٣", "\u{a0}", "~", "+", "tel:", "\n",
+        ];
+        let meta = meta();
+        let mut rng = crate::test_rng::XorShift(0x9_1A1E_F0E7);
+        let (mut plain, mut total) = (0, 0);
+        for _ in 0..200_000 {
+            let len = rng.below(12);
+            let mut s = String::new();
+            for _ in 0..len {
+                let piece: &&str = if rng.chance(95) {
+                    rng.pick(&plain_pieces)
+                } else {
+                    rng.pick(&other)
+                };
+                s.push_str(piece);
+            }
+            total += 1;
+            if let Some(front) = plain_front(&s) {
+                plain += 1;
+                assert_eq!(Ok(front), general_front(meta, &s), "{s:?}");
+            }
+        }
+        assert!(plain > total / 3, "{plain} of {total}");
+    }
+
+    /// `first_digits` (which stops at the first instruction that cannot match the empty
+    /// string) is `shape`'s first digits on generated patterns (optional and counted
+    /// repetitions, nested alternatives, anchors).
+    #[test]
+    fn first_digits_is_shapes() {
+        fn pattern(rng: &mut crate::test_rng::XorShift, depth: usize, out: &mut String) {
+            for _ in 0..1 + rng.below(3) {
+                match rng.below(if depth < 3 { 7 } else { 5 }) {
+                    0 => out.push(char::from(b'0' + rng.below(10) as u8)),
+                    1 => out.push('d'),
+                    2 => out.push_str(rng.pick::<&str>(&["[2-9]", "[013]", "[4-6]"])),
+                    3 => out.push_str(rng.pick::<&str>(&["^", "$"])),
+                    4 => out.push('7'),
+                    _ => {
+                        out.push(if rng.chance(50) { '(' } else { '<' });
+                        for k in 0..1 + rng.below(3) {
+                            if k > 0 {
+                                out.push('|');
+                            }
+                            if rng.chance(80) {
+                                pattern(rng, depth + 1, out);
+                            }
+                        }
+                        out.push(')');
+                    }
+                }
+                out.push_str(rng.pick::<&str>(&["", "", "?", "{0,2}", "{2}", "{1,3}"]));
+            }
+        }
+        let mut rng = crate::test_rng::XorShift(0xF1_257D);
+        let mut nullable = 0;
+        for _ in 0..20_000 {
+            let mut p = String::new();
+            pattern(&mut rng, 0, &mut p);
+            let Some(prog) = Prog::parse(p.as_bytes()) else {
+                continue; // (too many groups)
+            };
+            let want = shape(&prog.code).1;
+            nullable += usize::from(want & 1 << 10 != 0);
+            assert_eq!(first_digits(&prog.code), want, "{p}");
+            // And its switches change no run (`switches_are_the_general_run`, on these).
+            let len = rng.below(8);
+            let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
+            let at = Positions::new(&s, true);
+            let from = 1 << rng.below(len + 1);
+            let got = at.run(&prog.switches, &prog.code, from);
+            assert_eq!(got, at.run(&[], &prog.code, from), "{p} {s:?} {from:#x}");
+        }
+        assert!(nullable > 1_000, "{nullable}");
+    }
+
+    /// Running a metadata pattern with its switches (one branch per digit, from one position)
+    /// gives the positions of the general run (every branch tried), on random digit strings
+    /// and position sets.
+    #[test]
+    fn switches_are_the_general_run() {
+        let meta = meta();
+        let mut rng = crate::test_rng::XorShift(0x5_1C4E5);
+        let (mut switches, mut reached) = (0, 0);
+        for t in &meta.territories {
+            let c = t.compiled();
+            let progs = c.descs.iter().flatten().map(|d| &d.1);
+            for p in progs.chain(&c.leading_digits) {
+                switches += p.switches.len();
+                for _ in 0..20 {
+                    let len = rng.below(18);
+                    let s: Vec<u8> = (0..len).map(|_| b'0' + rng.below(10) as u8).collect();
+                    let at = Positions::new(&s, true);
+                    let from = match rng.below(3) {
+                        0 => 1,
+                        1 => 1 << rng.below(len + 1),
+                        _ => rng.next() & (u64::MAX >> (63 - len)),
+                    };
+                    let got = at.run(&p.switches, &p.code, from);
+                    assert_eq!(got, at.run(&[], &p.code, from), "{s:?} {from:#x}");
+                    reached += usize::from(got != 0);
+                }
+            }
+        }
+        assert!(switches > 1_000 && reached > 1_000, "{switches} {reached}");
     }
 
     #[test]
