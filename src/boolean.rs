@@ -31,14 +31,18 @@ pub fn parse(value: &Value, options: &Options) -> Result<bool, FieldIssue> {
                 _ => {}
             }
         }
-        Value::String(s) if options.lax_booleans => {
-            if let Some(b) = parse_str(s) {
-                return Ok(b);
-            }
-        }
+        Value::String(s) => return parse_text(s, options),
         _ => {}
     }
     Err(FieldIssue::new(Code::BoolParsing))
+}
+
+/// [`parse`] of a JSON string, read from its text (no copy as a `Value` first).
+pub(crate) fn parse_text(s: &str, options: &Options) -> Result<bool, FieldIssue> {
+    match parse_str(s) {
+        Some(b) if options.lax_booleans => Ok(b),
+        _ => Err(FieldIssue::new(Code::BoolParsing)),
+    }
 }
 
 /// Reads a lax boolean string: `true/false`, `yes/no`, `on/off`, `t/f`, `y/n`, `1/0`, any case.
