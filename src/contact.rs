@@ -454,8 +454,11 @@ impl<'o> Validation<'o> {
         }
         match rule(s, self.options) {
             Ok(n) => {
-                for w in n.warnings {
-                    self.warnings.push(Issue::at(vec![key.into()], w, None));
+                // Most values have no warning: the empty list then costs no iterator to drop.
+                if !n.warnings.is_empty() {
+                    for w in n.warnings {
+                        self.warnings.push(Issue::at(vec![key.into()], w, None));
+                    }
                 }
                 Normal::Value(n.value)
             }
