@@ -37,6 +37,10 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
     let mut out = String::with_capacity(input.len());
     let mut pending_space = false;
     let mut ascii = true;
+    // A kept character's first byte of 0xCC or more: a character from U+0300 up. Below U+0300 every character is
+    // NFC as it is and composes with nothing before it (the combining marks start at U+0300),
+    // so text without one skips NFC.
+    let mut composable = false;
     // The start of the run of kept characters not yet copied.
     let mut run = 0;
     let mut i = 0;
@@ -53,15 +57,17 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
                 _ => (1, false),
             }
         } else {
-            ascii = false;
             let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
             if c.is_whitespace() {
+                // Becomes a space (or nothing): the output stays as ASCII as it was.
                 (c.len_utf8(), true)
             } else if is_forbidden(c) {
                 return Err(forbidden(c));
             } else {
+                ascii = false;
+                composable |= b >= 0xCC;
                 (c.len_utf8(), false)
             }
         };
@@ -85,6 +91,9 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
     }
     let (value, chars) = if ascii {
         let n = out.len();
+        (out, n)
+    } else if !composable {
+        let n = out.chars().count();
         (out, n)
     } else {
         let value = match crate::unicode::nfc(&out) {
@@ -224,6 +233,11 @@ mod tests {
             "ß",
             "😀",
             "Ǆ",
+            "Ñ",
+            "ø",
+            "\u{2ff}",
+            "\u{300}",
+            "\u{340}",
             "\u{e0020}",
             "x",
         ];
@@ -281,6 +295,22 @@ mod tests {
                     normalize_with_max(&t, 255),
                     normalize_general(&t, 255),
                     "{t:?}"
+                );
+            }
+        }
+    }
+
+    /// Text below U+0300 skips NFC: every such character, alone and before every other one,
+    /// is NFC as it is.
+    #[test]
+    fn below_u0300_is_nfc() {
+        let chars: Vec<char> = (0u32..0x300).filter_map(char::from_u32).collect();
+        for &a in &chars {
+            for &b in &chars {
+                let s = format!("{a}{b}");
+                assert!(
+                    matches!(crate::unicode::nfc(&s), std::borrow::Cow::Borrowed(_)),
+                    "{s:?}"
                 );
             }
         }
