@@ -47,7 +47,7 @@ pub(crate) fn parse_text(s: &str, options: &Options) -> Result<bool, FieldIssue>
 
 /// Reads a lax boolean string: `true/false`, `yes/no`, `on/off`, `t/f`, `y/n`, `1/0`, any case.
 pub fn parse_str(s: &str) -> Option<bool> {
-    let t = s.trim().as_bytes();
+    let t = crate::text::trim(s).as_bytes();
     // Lower-cased into a buffer on the stack (no `String`): every word is at most 5 bytes.
     let mut buf = [0u8; 5];
     let lower = buf.get_mut(..t.len())?;

@@ -449,7 +449,7 @@ impl<'o> Validation<'o> {
                 return Normal::Invalid;
             }
         };
-        if s.trim().is_empty() {
+        if text::is_blank(s) {
             return Normal::Blank;
         }
         match rule(s, self.options) {
@@ -472,7 +472,7 @@ impl<'o> Validation<'o> {
     fn do_not_contact(&mut self, value: In<'_>) {
         // A string read as it is (the arms below on its copy as a JSON string give the same).
         if let In::Str(s) = value {
-            self.out.do_not_contact = if s.trim().is_empty() {
+            self.out.do_not_contact = if text::is_blank(s) {
                 Normal::<bool>::Blank.into_field(self.options.blank)
             } else {
                 match boolean::parse_text(s, self.options) {
@@ -585,7 +585,7 @@ impl<'o> Validation<'o> {
             _ => None,
         };
         let normalized = match text {
-            Some(s) if s.trim().is_empty() => match self.options.blank {
+            Some(s) if text::is_blank(s) => match self.options.blank {
                 Blank::Null => Ok(Value::Null),
                 Blank::Omit => return,
             },

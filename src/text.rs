@@ -109,6 +109,31 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
     Ok(Normalized::new(value))
 }
 
+/// Whether `b` is an ASCII byte other than white space: a string that starts (or ends) with
+/// one has nothing to trim there, and no character needs decoding to say so.
+fn is_plain_ascii(b: u8) -> bool {
+    b < 0x80 && !matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `s.trim()`, answered from the end bytes when both are ASCII other than white space (the
+/// common case) without decoding a character (held to `str::trim` by
+/// `trim_and_blank_are_str_trim`).
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&z)) if is_plain_ascii(a) && is_plain_ascii(z) => s,
+        _ => s.trim(),
+    }
+}
+
+/// `s.trim().is_empty()`, answered from the first byte when it is ASCII other than white
+/// space (held to `str::trim` by `trim_and_blank_are_str_trim`).
+pub(crate) fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(&b) if is_plain_ascii(b) => false,
+        _ => s.trim().is_empty(),
+    }
+}
+
 /// `control_characters` for `c`.
 fn forbidden(c: char) -> FieldIssue {
     FieldIssue::new(Code::ControlCharacters).with_ctx("character", format!("U+{:04X}", c as u32))
@@ -313,6 +338,31 @@ mod tests {
                     "{s:?}"
                 );
             }
+        }
+    }
+
+    /// The byte shortcuts of `trim` and `is_blank` give `str::trim`'s answers on generated
+    /// text: every character below U+0100 and Unicode white space at either end, and around
+    /// ASCII and non-ASCII letters.
+    #[test]
+    fn trim_and_blank_are_str_trim() {
+        let mut pieces: Vec<String> = (0u32..0x100)
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .collect();
+        for extra in [
+            "\u{2028}", "\u{3000}", "\u{1680}", "\u{200b}", "é", "上", "ab", "  ",
+        ] {
+            pieces.push(extra.to_owned());
+        }
+        let mut rng = crate::test_rng::XorShift(0x7219_0001);
+        for _ in 0..100_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(5) {
+                s.push_str(rng.pick::<String>(&pieces));
+            }
+            assert_eq!(trim(&s), s.trim(), "{s:?}");
+            assert_eq!(is_blank(&s), s.trim().is_empty(), "{s:?}");
         }
     }
 

@@ -28,7 +28,7 @@ pub(crate) fn parse(input: &str) -> Result<String, FieldIssue> {
     // Fast path, same result: the four forms the parser takes (hyphenated, 32 hex digits,
     // braced, `urn:uuid:` in any case) hold the UUID's hex digits in order, and the parsed UUID
     // formats back as those digits lower-cased and hyphenated; no parse and no formatter.
-    plain(input.trim()).map_or_else(|| parse_general(input), Ok)
+    plain(crate::text::trim(input)).map_or_else(|| parse_general(input), Ok)
 }
 
 /// The lower-case hyphenated form of `s` in one of the four accepted forms, without the
