@@ -795,34 +795,58 @@ pub fn suggest_key(key: &str) -> Option<&'static str> {
     if key.len() > 64 {
         return None;
     }
-    let squashed: String = key
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    // Squashed into a buffer on the stack (at most 64 bytes: no `String`).
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    let squashed = buf.get(..n).unwrap_or_default();
     if squashed.is_empty() {
         return None;
     }
-    let squash = |k: &str| k.replace('_', "");
-    if let Some(k) = KNOWN_KEYS.iter().find(|k| squash(k) == squashed) {
+    if let Some((k, _)) = SQUASHED_KEYS.iter().find(|(_, q)| q.as_bytes() == squashed) {
         return Some(k);
     }
-    if let Some((_, k)) = ALIASES.iter().find(|(a, _)| *a == squashed) {
+    if let Some((_, k)) = ALIASES.iter().find(|(a, _)| a.as_bytes() == squashed) {
         return Some(k);
     }
-    KNOWN_KEYS
+    SQUASHED_KEYS
         .iter()
-        .map(|k| (edit_distance(&squash(k), &squashed), *k))
+        .map(|(k, q)| (edit_distance(q.as_bytes(), squashed), *k))
         .filter(|&(d, _)| d <= 2)
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
 }
 
-/// Levenshtein distance over bytes (both inputs are short ASCII here).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+/// [`KNOWN_KEYS`] and each squashed (without `_`; the test `squashed_keys` holds the two
+/// lists together).
+const SQUASHED_KEYS: [(&str, &str); 11] = [
+    ("email", "email"),
+    ("linkedin_url", "linkedinurl"),
+    ("first_name", "firstname"),
+    ("last_name", "lastname"),
+    ("title", "title"),
+    ("phone_number", "phonenumber"),
+    ("location", "location"),
+    ("account_id", "accountid"),
+    ("domain", "domain"),
+    ("do_not_contact", "donotcontact"),
+    ("tags", "tags"),
+];
+
+/// Levenshtein distance over bytes (both inputs are short ASCII here: at most 64 bytes, rows
+/// on the stack).
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut prev = [0usize; 65];
+    let mut cur = [0usize; 65];
+    let b = b.get(..64).unwrap_or(b);
+    for (j, slot) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *slot = j;
+    }
     for (i, &ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
@@ -976,8 +1000,77 @@ mod tests {
 
     #[test]
     fn edit_distance_works() {
-        assert_eq!(edit_distance("email", "emial"), 2);
-        assert_eq!(edit_distance("title", "titel"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance(b"email", b"emial"), 2);
+        assert_eq!(edit_distance(b"title", b"titel"), 2);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"abc", b""), 3);
+    }
+
+    /// The stack-buffer `suggest_key` gives the answers of its first version (which built
+    /// `String`s) on generated keys: known keys and aliases in other spellings, with typos,
+    /// and noise.
+    #[test]
+    fn suggest_key_is_the_string_version() {
+        fn by_strings(key: &str) -> Option<&'static str> {
+            if key.len() > 64 {
+                return None;
+            }
+            let squashed: String = key
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if squashed.is_empty() {
+                return None;
+            }
+            let squash = |k: &str| k.replace('_', "");
+            if let Some(k) = KNOWN_KEYS.iter().find(|k| squash(k) == squashed) {
+                return Some(k);
+            }
+            if let Some((_, k)) = ALIASES.iter().find(|(a, _)| *a == squashed) {
+                return Some(k);
+            }
+            KNOWN_KEYS
+                .iter()
+                .map(|k| (edit_distance(squash(k).as_bytes(), squashed.as_bytes()), *k))
+                .filter(|&(d, _)| d <= 2)
+                .min_by_key(|&(d, _)| d)
+                .map(|(_, k)| k)
+        }
+        let mut rng = crate::test_rng::XorShift(0x5eed_0015);
+        let words: Vec<&str> = KNOWN_KEYS
+            .iter()
+            .copied()
+            .chain(ALIASES.iter().map(|(a, _)| *a))
+            .chain(["x", "_", "-", "É", "Name", "ID", "url", "ö", " "])
+            .collect();
+        for _ in 0..30_000 {
+            let mut key = String::new();
+            for _ in 0..1 + rng.below(3) {
+                key.push_str(rng.pick::<&str>(&words));
+            }
+            let mut bytes: Vec<char> = key.chars().collect();
+            if rng.chance(50) && !bytes.is_empty() {
+                let at = rng.below(bytes.len());
+                match rng.below(3) {
+                    0 => drop(bytes.remove(at)),
+                    1 => bytes.insert(at, char::from(b'a' + rng.below(26) as u8)),
+                    _ => bytes[at] = bytes[at].to_ascii_uppercase(),
+                }
+            }
+            let key: String = bytes.into_iter().collect();
+            assert_eq!(suggest_key(&key), by_strings(&key), "{key:?}");
+        }
+        let long = "a".repeat(64);
+        assert_eq!(suggest_key(&long), by_strings(&long));
+    }
+
+    #[test]
+    fn squashed_keys() {
+        let keys: Vec<&str> = SQUASHED_KEYS.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, KNOWN_KEYS);
+        for (k, q) in SQUASHED_KEYS {
+            assert_eq!(k.replace('_', ""), q);
+        }
     }
 }
