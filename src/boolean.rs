@@ -31,25 +31,31 @@ pub fn parse(value: &Value, options: &Options) -> Result<bool, FieldIssue> {
                 _ => {}
             }
         }
-        Value::String(s) if options.lax_booleans => {
-            if let Some(b) = parse_str(s) {
-                return Ok(b);
-            }
-        }
+        Value::String(s) => return parse_text(s, options),
         _ => {}
     }
     Err(FieldIssue::new(Code::BoolParsing))
 }
 
+/// [`parse`] of a JSON string, read from its text (no copy as a `Value` first).
+pub(crate) fn parse_text(s: &str, options: &Options) -> Result<bool, FieldIssue> {
+    match parse_str(s) {
+        Some(b) if options.lax_booleans => Ok(b),
+        _ => Err(FieldIssue::new(Code::BoolParsing)),
+    }
+}
+
 /// Reads a lax boolean string: `true/false`, `yes/no`, `on/off`, `t/f`, `y/n`, `1/0`, any case.
 pub fn parse_str(s: &str) -> Option<bool> {
-    let t = s.trim();
-    if t.len() > 5 {
-        return None;
-    }
-    match t.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "on" | "t" | "y" | "1" => Some(true),
-        "false" | "no" | "off" | "f" | "n" | "0" => Some(false),
+    let t = crate::text::trim(s).as_bytes();
+    // Lower-cased into a buffer on the stack (no `String`): every word is at most 5 bytes.
+    let mut buf = [0u8; 5];
+    let lower = buf.get_mut(..t.len())?;
+    lower.copy_from_slice(t);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"true" | b"yes" | b"on" | b"t" | b"y" | b"1" => Some(true),
+        b"false" | b"no" | b"off" | b"f" | b"n" | b"0" => Some(false),
         _ => None,
     }
 }

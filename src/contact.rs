@@ -330,42 +330,42 @@ fn validate_simple(json: &str, options: &Options) -> Option<Outcome> {
             return None;
         }
     }
-    // Each value as the rules will read it: an escape-free JSON string as its text between the
-    // quotes, an array of such strings as their texts, anything else parsed by serde_json
-    // (which also checks what the scan only delimited: numbers, escapes, nested values).
-    enum Read<'a> {
-        Text(&'a str),
-        Texts(Vec<&'a str>),
-        Owned(String),
-        Json(Value),
-    }
-    let mut parsed: Vec<Read> = Vec::with_capacity(entries.len());
-    for (_, value) in &entries {
-        parsed.push(match value {
-            scan::Raw::Text(text) => Read::Text(text),
-            scan::Raw::Texts(items) => Read::Texts(items.clone()),
-            scan::Raw::Other(text) => {
-                // A string with escapes (`"\tOffice Manager\r\n"`: a third of the export
-                // payloads have one) unescaped here; anything else parsed by serde_json.
-                match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
-                    Some(inner) => match scan::unescape(inner) {
-                        Some(unescaped) => Read::Owned(unescaped),
-                        None => Read::Json(serde_json::from_str(text).ok()?),
-                    },
-                    None => Read::Json(serde_json::from_str(text).ok()?),
-                }
-            }
-        });
-    }
+    // Each value as the rules will read it, handed to its rule at once (nothing is kept: the
+    // rules copy what they keep): an escape-free JSON string as its text between the quotes,
+    // an array of such strings as their texts, a string with escapes unescaped, a literal as
+    // its value, a number by serde_json's number parser, anything else parsed by serde_json
+    // (which also checks what the scan only delimited: numbers, escapes, nested values). A
+    // value serde_json refuses sends the payload to the general path (the validation so far is
+    // dropped), as before.
     let mut v = Validation::new(options);
-    for ((key, _), value) in entries.iter().zip(&parsed) {
-        let value = match value {
-            Read::Text(text) => In::Str(text),
-            Read::Texts(items) => In::Strs(items),
-            Read::Owned(text) => In::Str(text),
-            Read::Json(value) => In::Json(value),
-        };
-        v.key(key, value);
+    for (key, value) in entries {
+        match value {
+            scan::Raw::Text(text) => v.key(key, In::Str(text)),
+            scan::Raw::Texts(items) => v.key(key, In::Strs(&items)),
+            scan::Raw::Other(text) => match *text.as_bytes().first()? {
+                // A string with escapes (`"\tOffice Manager\r\n"`: a third of the export
+                // payloads have one) unescaped here (serde_json for what `unescape` leaves).
+                b'"' => match text
+                    .strip_prefix('"')
+                    .and_then(|t| t.strip_suffix('"'))
+                    .and_then(scan::unescape)
+                {
+                    Some(unescaped) => v.key(key, In::Str(&unescaped)),
+                    None => v.key(key, In::Json(&serde_json::from_str(text).ok()?)),
+                },
+                // The scan delimits a literal as exactly its word.
+                b'n' if text == "null" => v.key(key, In::Json(&Value::Null)),
+                b't' if text == "true" => v.key(key, In::Json(&Value::Bool(true))),
+                b'f' if text == "false" => v.key(key, In::Json(&Value::Bool(false))),
+                // What `serde_json::from_str::<Value>` gives for a number's text, without the
+                // deserializer around the number parser (held by `number_text_as_value`).
+                b'-' | b'0'..=b'9' => {
+                    let n = text.parse::<serde_json::Number>().ok()?;
+                    v.key(key, In::Json(&Value::Number(n)));
+                }
+                _ => v.key(key, In::Json(&serde_json::from_str(text).ok()?)),
+            },
+        }
     }
     Some(v.finish())
 }
@@ -411,7 +411,7 @@ impl<'o> Validation<'o> {
             "location" => (text::normalize, false, |c| &mut c.location),
             "account_id" => (uuid::normalize, false, |c| &mut c.account_id),
             "domain" => (domain::normalize, false, |c| &mut c.domain),
-            "do_not_contact" => return self.do_not_contact(&value.as_json()),
+            "do_not_contact" => return self.do_not_contact(value),
             "tags" => {
                 return match value {
                     In::Strs(items) => self.tag_items(items),
@@ -420,9 +420,9 @@ impl<'o> Validation<'o> {
             }
             _ => {
                 match custom_field::normalize_key(key) {
-                    Some(Ok(norm)) => self.custom_field(key, norm, &value.as_json()),
+                    Some(Ok(norm)) => self.custom_field(key, norm, value),
                     Some(Err(issue)) => self.error(vec![key.into()], issue, None),
-                    None => self.unknown_key(key, &value.as_json()),
+                    None => self.unknown_key(key, value),
                 }
                 return;
             }
@@ -449,13 +449,16 @@ impl<'o> Validation<'o> {
                 return Normal::Invalid;
             }
         };
-        if s.trim().is_empty() {
+        if text::is_blank(s) {
             return Normal::Blank;
         }
         match rule(s, self.options) {
             Ok(n) => {
-                for w in n.warnings {
-                    self.warnings.push(Issue::at(vec![key.into()], w, None));
+                // Most values have no warning: the empty list then costs no iterator to drop.
+                if !n.warnings.is_empty() {
+                    for w in n.warnings {
+                        self.warnings.push(Issue::at(vec![key.into()], w, None));
+                    }
                 }
                 Normal::Value(n.value)
             }
@@ -466,7 +469,23 @@ impl<'o> Validation<'o> {
         }
     }
 
-    fn do_not_contact(&mut self, value: &Value) {
+    fn do_not_contact(&mut self, value: In<'_>) {
+        // A string read as it is (the arms below on its copy as a JSON string give the same).
+        if let In::Str(s) = value {
+            self.out.do_not_contact = if text::is_blank(s) {
+                Normal::<bool>::Blank.into_field(self.options.blank)
+            } else {
+                match boolean::parse_text(s, self.options) {
+                    Ok(b) => Field::Value(b),
+                    Err(issue) => {
+                        self.error(vec!["do_not_contact".into()], issue, Some(value.to_value()));
+                        Field::Absent
+                    }
+                }
+            };
+            return;
+        }
+        let value = &*value.as_json();
         self.out.do_not_contact = match value {
             Value::Null => Field::Null,
             Value::String(s) if s.trim().is_empty() => {
@@ -547,7 +566,7 @@ impl<'o> Validation<'o> {
         self.out.tags = Field::Value(tags);
     }
 
-    fn custom_field(&mut self, key: &str, norm: String, value: &Value) {
+    fn custom_field(&mut self, key: &str, norm: String, value: In<'_>) {
         if self.out.custom_fields.contains_key(&norm) {
             self.error(
                 vec![key.into()],
@@ -558,27 +577,38 @@ impl<'o> Validation<'o> {
             );
             return;
         }
-        let normalized = match value {
-            Value::String(s) if s.trim().is_empty() => match self.options.blank {
-                Blank::Null => Value::Null,
+        // A string read as it is (`normalize_value` on its copy as a JSON string gives the
+        // same), anything else as a JSON value.
+        let text = match value {
+            In::Str(s) => Some(s),
+            In::Json(Value::String(s)) => Some(s.as_str()),
+            _ => None,
+        };
+        let normalized = match text {
+            Some(s) if text::is_blank(s) => match self.options.blank {
+                Blank::Null => Ok(Value::Null),
                 Blank::Omit => return,
             },
-            _ => match custom_field::normalize_value(value, self.options) {
-                Ok(v) => v,
-                Err(issue) => {
-                    self.error(vec![key.into()], issue, Some(value.clone()));
-                    return;
-                }
-            },
+            Some(s) => custom_field::normalize_text(s, self.options),
+            None => custom_field::normalize_value(&value.as_json(), self.options),
+        };
+        let normalized = match normalized {
+            Ok(v) => v,
+            Err(issue) => {
+                self.error(vec![key.into()], issue, Some(value.to_value()));
+                return;
+            }
         };
         self.out.custom_fields.insert(norm, normalized);
     }
 
-    fn unknown_key(&mut self, key: &str, value: &Value) {
+    fn unknown_key(&mut self, key: &str, value: In<'_>) {
         match self.options.unknown_keys {
             UnknownKeys::Strip => {}
             UnknownKeys::Keep => {
-                self.out.custom_fields.insert(key.to_owned(), value.clone());
+                self.out
+                    .custom_fields
+                    .insert(key.to_owned(), value.to_value());
             }
             UnknownKeys::Error => {
                 let mut issue = FieldIssue::new(Code::ExtraForbidden);
@@ -589,7 +619,7 @@ impl<'o> Validation<'o> {
                         ))
                         .with_ctx("suggestion", s);
                 }
-                self.error(vec![key.into()], issue, Some(value.clone()));
+                self.error(vec![key.into()], issue, Some(value.to_value()));
             }
         }
     }
@@ -765,34 +795,58 @@ pub fn suggest_key(key: &str) -> Option<&'static str> {
     if key.len() > 64 {
         return None;
     }
-    let squashed: String = key
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    // Squashed into a buffer on the stack (at most 64 bytes: no `String`).
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    let squashed = buf.get(..n).unwrap_or_default();
     if squashed.is_empty() {
         return None;
     }
-    let squash = |k: &str| k.replace('_', "");
-    if let Some(k) = KNOWN_KEYS.iter().find(|k| squash(k) == squashed) {
+    if let Some((k, _)) = SQUASHED_KEYS.iter().find(|(_, q)| q.as_bytes() == squashed) {
         return Some(k);
     }
-    if let Some((_, k)) = ALIASES.iter().find(|(a, _)| *a == squashed) {
+    if let Some((_, k)) = ALIASES.iter().find(|(a, _)| a.as_bytes() == squashed) {
         return Some(k);
     }
-    KNOWN_KEYS
+    SQUASHED_KEYS
         .iter()
-        .map(|k| (edit_distance(&squash(k), &squashed), *k))
+        .map(|(k, q)| (edit_distance(q.as_bytes(), squashed), *k))
         .filter(|&(d, _)| d <= 2)
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
 }
 
-/// Levenshtein distance over bytes (both inputs are short ASCII here).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+/// [`KNOWN_KEYS`] and each squashed (without `_`; the test `squashed_keys` holds the two
+/// lists together).
+const SQUASHED_KEYS: [(&str, &str); 11] = [
+    ("email", "email"),
+    ("linkedin_url", "linkedinurl"),
+    ("first_name", "firstname"),
+    ("last_name", "lastname"),
+    ("title", "title"),
+    ("phone_number", "phonenumber"),
+    ("location", "location"),
+    ("account_id", "accountid"),
+    ("domain", "domain"),
+    ("do_not_contact", "donotcontact"),
+    ("tags", "tags"),
+];
+
+/// Levenshtein distance over bytes (both inputs are short ASCII here: at most 64 bytes, rows
+/// on the stack).
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut prev = [0usize; 65];
+    let mut cur = [0usize; 65];
+    let b = b.get(..64).unwrap_or(b);
+    for (j, slot) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *slot = j;
+    }
     for (i, &ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
@@ -916,10 +970,107 @@ mod tests {
         }
     }
 
+    /// The fast path reads a number's text with `Number`'s parser instead of as a whole JSON
+    /// value: the same value, and refused alike, on generated texts of the characters the scan
+    /// delimits a number by (valid numbers, leading zeros, signs, dots and exponents anywhere).
+    #[test]
+    fn number_text_as_value() {
+        let mut rng = crate::test_rng::XorShift(0x5eed_0014);
+        let alphabet = b"0123456789-+.eE";
+        let mut accepted = 0;
+        for _ in 0..50_000 {
+            let len = 1 + rng.below(24);
+            let text: String = (0..len)
+                .map(|i| {
+                    // Mostly digits (long runs: integers past u64, exponents past f64).
+                    if i > 0 && rng.below(3) > 0 {
+                        char::from(b'0' + rng.below(10) as u8)
+                    } else {
+                        char::from(alphabet[rng.below(alphabet.len())])
+                    }
+                })
+                .collect();
+            let general = serde_json::from_str::<Value>(&text).ok();
+            let fast = text.parse::<serde_json::Number>().ok().map(Value::Number);
+            assert_eq!(fast, general, "{text:?}");
+            accepted += usize::from(general.is_some());
+        }
+        assert!(accepted > 10_000, "{accepted}");
+    }
+
     #[test]
     fn edit_distance_works() {
-        assert_eq!(edit_distance("email", "emial"), 2);
-        assert_eq!(edit_distance("title", "titel"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance(b"email", b"emial"), 2);
+        assert_eq!(edit_distance(b"title", b"titel"), 2);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"abc", b""), 3);
+    }
+
+    /// The stack-buffer `suggest_key` gives the answers of its first version (which built
+    /// `String`s) on generated keys: known keys and aliases in other spellings, with typos,
+    /// and noise.
+    #[test]
+    fn suggest_key_is_the_string_version() {
+        fn by_strings(key: &str) -> Option<&'static str> {
+            if key.len() > 64 {
+                return None;
+            }
+            let squashed: String = key
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if squashed.is_empty() {
+                return None;
+            }
+            let squash = |k: &str| k.replace('_', "");
+            if let Some(k) = KNOWN_KEYS.iter().find(|k| squash(k) == squashed) {
+                return Some(k);
+            }
+            if let Some((_, k)) = ALIASES.iter().find(|(a, _)| *a == squashed) {
+                return Some(k);
+            }
+            KNOWN_KEYS
+                .iter()
+                .map(|k| (edit_distance(squash(k).as_bytes(), squashed.as_bytes()), *k))
+                .filter(|&(d, _)| d <= 2)
+                .min_by_key(|&(d, _)| d)
+                .map(|(_, k)| k)
+        }
+        let mut rng = crate::test_rng::XorShift(0x5eed_0015);
+        let words: Vec<&str> = KNOWN_KEYS
+            .iter()
+            .copied()
+            .chain(ALIASES.iter().map(|(a, _)| *a))
+            .chain(["x", "_", "-", "É", "Name", "ID", "url", "ö", " "])
+            .collect();
+        for _ in 0..30_000 {
+            let mut key = String::new();
+            for _ in 0..1 + rng.below(3) {
+                key.push_str(rng.pick::<&str>(&words));
+            }
+            let mut bytes: Vec<char> = key.chars().collect();
+            if rng.chance(50) && !bytes.is_empty() {
+                let at = rng.below(bytes.len());
+                match rng.below(3) {
+                    0 => drop(bytes.remove(at)),
+                    1 => bytes.insert(at, char::from(b'a' + rng.below(26) as u8)),
+                    _ => bytes[at] = bytes[at].to_ascii_uppercase(),
+                }
+            }
+            let key: String = bytes.into_iter().collect();
+            assert_eq!(suggest_key(&key), by_strings(&key), "{key:?}");
+        }
+        let long = "a".repeat(64);
+        assert_eq!(suggest_key(&long), by_strings(&long));
+    }
+
+    #[test]
+    fn squashed_keys() {
+        let keys: Vec<&str> = SQUASHED_KEYS.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, KNOWN_KEYS);
+        for (k, q) in SQUASHED_KEYS {
+            assert_eq!(k.replace('_', ""), q);
+        }
     }
 }

@@ -73,8 +73,13 @@ pub fn normalize_value(value: &Value, options: &Options) -> Result<Value, FieldI
             F64::Zero | F64::One | F64::Finite => Ok(value.clone()),
             F64::Infinite | F64::Malformed => Err(FieldIssue::new(Code::CustomFieldType)),
         },
-        Value::String(s) => text::normalize_with_max(s, options.limits.custom_field_max_chars)
-            .map(|n| Value::String(n.value)),
+        Value::String(s) => normalize_text(s, options),
         Value::Array(_) | Value::Object(_) => Err(FieldIssue::new(Code::CustomFieldType)),
     }
+}
+
+/// [`normalize_value`] of a JSON string, read from its text (no copy as a `Value` first).
+pub(crate) fn normalize_text(s: &str, options: &Options) -> Result<Value, FieldIssue> {
+    text::normalize_with_max(s, options.limits.custom_field_max_chars)
+        .map(|n| Value::String(n.value))
 }

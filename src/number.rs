@@ -10,60 +10,87 @@
 
 use std::cmp::Ordering;
 
-/// A decimal `0.d1 d2 d3… × 10^point`; `digits` has no leading or trailing zeros (empty: zero).
+/// A decimal `0.d1 d2 d3… × 10^point`: its digits are `int` then `frac` (no leading zero at
+/// the start of `int`, or of `frac` when `int` is empty; no trailing zero at the end of `frac`,
+/// or of `int` when `frac` is empty; both empty: zero), borrowed from the text (no copy).
 struct Decimal<'a> {
     negative: bool,
-    digits: &'a [u8],
+    int: &'a [u8],
+    frac: &'a [u8],
     point: i64,
+}
+
+impl Decimal<'_> {
+    fn digits(&self) -> impl Iterator<Item = &u8> {
+        self.int.iter().chain(self.frac)
+    }
+
+    fn is_zero(&self) -> bool {
+        self.int.is_empty() && self.frac.is_empty()
+    }
 }
 
 /// Saturation bound for exponents: far beyond any `f64` and any input length, far from overflow.
 const EXP_LIMIT: i64 = 1 << 40;
 
 /// Reads `[+|-]int[.frac][(e|E)[+|-]exp]` (`int` or `frac` may be empty, not both), the decimal
-/// forms `str::parse::<f64>` takes; `digits` borrowed from `buf`; `None` if malformed.
-fn decimal<'a>(text: &str, buf: &'a mut Vec<u8>) -> Option<Decimal<'a>> {
+/// forms `str::parse::<f64>` takes; `None` if malformed.
+fn decimal(text: &str) -> Option<Decimal<'_>> {
     let (negative, t) = match text.as_bytes().first() {
         Some(b'-') => (true, text.get(1..)?),
         Some(b'+') => (false, text.get(1..)?),
         _ => (false, text),
     };
-    let (mantissa, exp) = match t.find(['e', 'E']) {
+    let t = t.as_bytes();
+    let (mantissa, exp) = match t.iter().position(|&b| b == b'e' || b == b'E') {
         Some(i) => (t.get(..i)?, Some(t.get(i + 1..)?)),
         None => (t, None),
     };
     let exp: i64 = match exp {
         None => 0,
         Some(e) => {
-            let (sign, e) = match e.as_bytes().first() {
+            let (sign, e) = match e.first() {
                 Some(b'-') => (-1, e.get(1..)?),
                 Some(b'+') => (1, e.get(1..)?),
                 _ => (1, e),
             };
-            if e.is_empty() || !e.bytes().all(|b| b.is_ascii_digit()) {
+            if e.is_empty() || !e.iter().all(u8::is_ascii_digit) {
                 return None;
             }
             sign * e
-                .bytes()
-                .fold(0i64, |a, b| (a * 10 + i64::from(b - b'0')).min(EXP_LIMIT))
+                .iter()
+                .fold(0i64, |a, &b| (a * 10 + i64::from(b - b'0')).min(EXP_LIMIT))
         }
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    if int.len() + frac.len() == 0 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    let (int, frac) = match mantissa.iter().position(|&b| b == b'.') {
+        Some(i) => (mantissa.get(..i)?, mantissa.get(i + 1..)?),
+        None => (mantissa, &[][..]),
+    };
+    if int.len() + frac.len() == 0 || !int.iter().chain(frac).all(u8::is_ascii_digit) {
         return None;
     }
-    buf.clear();
-    buf.extend(int.bytes().chain(frac.bytes()));
-    let lead = buf.iter().take_while(|&&b| b == b'0').count();
-    let trail = buf.iter().rev().take_while(|&&b| b == b'0').count();
-    let digits = buf
-        .get(lead..buf.len().saturating_sub(trail))
-        .unwrap_or(&[]);
-    // int.len() is at most the input length: no overflow with |exp| <= EXP_LIMIT.
-    let point = int.len() as i64 - lead as i64 + exp;
+    let int_len = int.len();
+    // The zeros at the start of the digits (`int` then `frac`), then those at their end.
+    let int_lead = int.iter().take_while(|&&b| b == b'0').count();
+    let (mut int, mut frac, lead) = if int_lead < int.len() {
+        (int.get(int_lead..)?, frac, int_lead)
+    } else {
+        let frac_lead = frac.iter().take_while(|&&b| b == b'0').count();
+        (&[][..], frac.get(frac_lead..)?, int_len + frac_lead)
+    };
+    let frac_trail = frac.iter().rev().take_while(|&&b| b == b'0').count();
+    frac = frac.get(..frac.len() - frac_trail)?;
+    if frac.is_empty() {
+        let int_trail = int.iter().rev().take_while(|&&b| b == b'0').count();
+        int = int.get(..int.len() - int_trail)?;
+    }
+    // The integer part's length is at most the input length: no overflow with
+    // |exp| <= EXP_LIMIT.
+    let point = int_len as i64 - lead as i64 + exp;
     Some(Decimal {
         negative,
-        digits,
+        int,
+        frac,
         point,
     })
 }
@@ -72,7 +99,7 @@ fn decimal<'a>(text: &str, buf: &'a mut Vec<u8>) -> Option<Decimal<'a>> {
 fn cmp_magnitude(a: &Decimal, digits: &str, point: i64) -> Ordering {
     a.point
         .cmp(&point)
-        .then_with(|| a.digits.cmp(digits.as_bytes()))
+        .then_with(|| a.digits().cmp(digits.as_bytes()))
 }
 
 /// 2^1024 - 2^970, halfway between `f64::MAX` and 2^1024: from there up, a value rounds to
@@ -126,11 +153,10 @@ pub(crate) enum F64 {
 /// rounds it (correct rounding, ties to even). `inf` and `nan` are `Malformed` here: `as_f64`
 /// gives `None` for them as for malformed text, and JSON has neither.
 pub(crate) fn classify(text: &str) -> F64 {
-    let mut buf = Vec::new();
-    let Some(d) = decimal(text, &mut buf) else {
+    let Some(d) = decimal(text) else {
         return F64::Malformed;
     };
-    if d.digits.is_empty() || cmp_magnitude(&d, UNDERFLOW_DIGITS, UNDERFLOW_POINT).is_le() {
+    if d.is_zero() || cmp_magnitude(&d, UNDERFLOW_DIGITS, UNDERFLOW_POINT).is_le() {
         return F64::Zero;
     }
     if cmp_magnitude(&d, OVERFLOW_DIGITS, OVERFLOW_POINT).is_ge() {

@@ -6,7 +6,7 @@
 /// Whether `s` (trimmed) is a number in scientific notation as spreadsheets write it:
 /// `[+-]digits[(.|,)digits](E|e)[+-]digits`, e.g. `4.15555E+09`, `4,15555E+09`, `1E+12`.
 pub(crate) fn is_scientific_notation(s: &str) -> bool {
-    let b = s.trim().as_bytes();
+    let b = crate::text::trim(s).as_bytes();
     let mut i = 0;
     if matches!(b.first(), Some(b'+' | b'-')) {
         i += 1;

@@ -37,6 +37,10 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
     let mut out = String::with_capacity(input.len());
     let mut pending_space = false;
     let mut ascii = true;
+    // A kept character's first byte of 0xCC or more: a character from U+0300 up. Below U+0300 every character is
+    // NFC as it is and composes with nothing before it (the combining marks start at U+0300),
+    // so text without one skips NFC.
+    let mut composable = false;
     // The start of the run of kept characters not yet copied.
     let mut run = 0;
     let mut i = 0;
@@ -53,15 +57,17 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
                 _ => (1, false),
             }
         } else {
-            ascii = false;
             let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
             if c.is_whitespace() {
+                // Becomes a space (or nothing): the output stays as ASCII as it was.
                 (c.len_utf8(), true)
             } else if is_forbidden(c) {
                 return Err(forbidden(c));
             } else {
+                ascii = false;
+                composable |= b >= 0xCC;
                 (c.len_utf8(), false)
             }
         };
@@ -86,6 +92,9 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
     let (value, chars) = if ascii {
         let n = out.len();
         (out, n)
+    } else if !composable {
+        let n = out.chars().count();
+        (out, n)
     } else {
         let value = match crate::unicode::nfc(&out) {
             std::borrow::Cow::Borrowed(_) => out,
@@ -98,6 +107,31 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
         return Err(too_long(max_chars));
     }
     Ok(Normalized::new(value))
+}
+
+/// Whether `b` is an ASCII byte other than white space: a string that starts (or ends) with
+/// one has nothing to trim there, and no character needs decoding to say so.
+fn is_plain_ascii(b: u8) -> bool {
+    b < 0x80 && !matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `s.trim()`, answered from the end bytes when both are ASCII other than white space (the
+/// common case) without decoding a character (held to `str::trim` by
+/// `trim_and_blank_are_str_trim`).
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&z)) if is_plain_ascii(a) && is_plain_ascii(z) => s,
+        _ => s.trim(),
+    }
+}
+
+/// `s.trim().is_empty()`, answered from the first byte when it is ASCII other than white
+/// space (held to `str::trim` by `trim_and_blank_are_str_trim`).
+pub(crate) fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(&b) if is_plain_ascii(b) => false,
+        _ => s.trim().is_empty(),
+    }
 }
 
 /// `control_characters` for `c`.
@@ -224,6 +258,11 @@ mod tests {
             "ß",
             "😀",
             "Ǆ",
+            "Ñ",
+            "ø",
+            "\u{2ff}",
+            "\u{300}",
+            "\u{340}",
             "\u{e0020}",
             "x",
         ];
@@ -283,6 +322,47 @@ mod tests {
                     "{t:?}"
                 );
             }
+        }
+    }
+
+    /// Text below U+0300 skips NFC: every such character, alone and before every other one,
+    /// is NFC as it is.
+    #[test]
+    fn below_u0300_is_nfc() {
+        let chars: Vec<char> = (0u32..0x300).filter_map(char::from_u32).collect();
+        for &a in &chars {
+            for &b in &chars {
+                let s = format!("{a}{b}");
+                assert!(
+                    matches!(crate::unicode::nfc(&s), std::borrow::Cow::Borrowed(_)),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    /// The byte shortcuts of `trim` and `is_blank` give `str::trim`'s answers on generated
+    /// text: every character below U+0100 and Unicode white space at either end, and around
+    /// ASCII and non-ASCII letters.
+    #[test]
+    fn trim_and_blank_are_str_trim() {
+        let mut pieces: Vec<String> = (0u32..0x100)
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .collect();
+        for extra in [
+            "\u{2028}", "\u{3000}", "\u{1680}", "\u{200b}", "é", "上", "ab", "  ",
+        ] {
+            pieces.push(extra.to_owned());
+        }
+        let mut rng = crate::test_rng::XorShift(0x7219_0001);
+        for _ in 0..100_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(5) {
+                s.push_str(rng.pick::<String>(&pieces));
+            }
+            assert_eq!(trim(&s), s.trim(), "{s:?}");
+            assert_eq!(is_blank(&s), s.trim().is_empty(), "{s:?}");
         }
     }
 

@@ -28,7 +28,7 @@ pub(crate) fn parse(input: &str) -> Result<String, FieldIssue> {
     // Fast path, same result: the four forms the parser takes (hyphenated, 32 hex digits,
     // braced, `urn:uuid:` in any case) hold the UUID's hex digits in order, and the parsed UUID
     // formats back as those digits lower-cased and hyphenated; no parse and no formatter.
-    plain(input.trim()).map_or_else(|| parse_general(input), Ok)
+    plain(crate::text::trim(input)).map_or_else(|| parse_general(input), Ok)
 }
 
 /// The lower-case hyphenated form of `s` in one of the four accepted forms, without the
@@ -87,12 +87,42 @@ fn spreadsheet_damage(s: &str) -> Option<FieldIssue> {
 
 /// Whether `s` is a hyphenated UUID (any case): the only form custom field keys take.
 pub(crate) fn is_hyphenated(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && [8, 13, 18, 23].iter().all(|&i| b.get(i) == Some(&b'-'))
-        && [(0, 8), (9, 13), (14, 18), (19, 23), (24, 36)]
-            .iter()
-            .all(|&(start, end)| b.get(start..end).is_some_and(all_hex))
+    let Ok(b) = <&[u8; 36]>::try_from(s.as_bytes()) else {
+        return false;
+    };
+    // The 32 hex digits as four words of eight bytes (the groups 8, 4+4, 4+4, 8), checked
+    // eight at a time; the four hyphens one by one.
+    let word = |lo: [u8; 4], hi: [u8; 4]| {
+        u64::from(u32::from_le_bytes(lo)) | (u64::from(u32::from_le_bytes(hi)) << 32)
+    };
+    let group = |at: usize| -> [u8; 4] {
+        let mut g = [0u8; 4];
+        if let Some(src) = b.get(at..at + 4) {
+            g.copy_from_slice(src);
+        }
+        g
+    };
+    let hyphens = b.get(8) == Some(&b'-')
+        && b.get(13) == Some(&b'-')
+        && b.get(18) == Some(&b'-')
+        && b.get(23) == Some(&b'-');
+    hyphens
+        && hex_word(word(group(0), group(4)))
+            & hex_word(word(group(9), group(14)))
+            & hex_word(word(group(19), group(24)))
+            & hex_word(word(group(28), group(32)))
+}
+
+/// Whether all eight bytes of `x` are ASCII hex digits: each below 0x80, and either a digit
+/// or, with the case bit set, `a` to `f`. For bytes below 0x80, adding `0x80 - lo` sets a
+/// byte's high bit exactly when it is at least `lo` (no carry leaves a byte).
+fn hex_word(x: u64) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let at_least = |v: u64, lo: u8| v.wrapping_add(ONES * u64::from(0x80 - lo));
+    let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1) & HIGH;
+    let lower = x | (ONES * 0x20);
+    x & HIGH == 0 && (in_range(x, b'0', b'9') | in_range(lower, b'a', b'f')) == HIGH
 }
 
 /// Whether every byte is an ASCII hex digit (by a table: this runs on every UUID).
@@ -228,6 +258,14 @@ mod tests {
             for c in (0u8..128).map(char::from).chain(['é', '\u{a0}']) {
                 let mut s = base.to_string();
                 s.replace_range(at..=at, &c.to_string());
+                assert_eq!(is_hyphenated(&s), definition(&s), "{s:?}");
+            }
+        }
+        // A byte above ASCII at every place (two bytes of one character, the length kept).
+        for at in 0..35 {
+            for c in ['é', '\u{a0}', '\u{7ff}'] {
+                let mut s = base.to_string();
+                s.replace_range(at..at + 2, &c.to_string());
                 assert_eq!(is_hyphenated(&s), definition(&s), "{s:?}");
             }
         }
