@@ -1002,21 +1002,11 @@ fn lookup<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
         .map(|(_, v)| *v)
 }
 
-/// The value of `key` in a sorted table: a binary search over the keys' first eight bytes as
-/// numbers (`prefixes`, see `free_mail::prefix`; no key holds a zero byte), which compares
-/// without calling `memcmp`, then a whole comparison with the keys that share them.
+/// The value of `key` in a sorted table, searched by its keys' first eight bytes as numbers
+/// (`prefixes`; `free_mail::find_by_prefix`).
 #[cfg(not(target_arch = "wasm32"))]
 fn lookup<'a>(table: &[(&str, &'a str)], prefixes: &[u64], key: &str) -> Option<&'a str> {
-    let p = crate::free_mail::prefix(key.as_bytes());
-    let start = prefixes.partition_point(|&x| x < p);
-    prefixes
-        .get(start..)
-        .unwrap_or_default()
-        .iter()
-        .zip(table.get(start..).unwrap_or_default())
-        .take_while(|&(&x, _)| x == p)
-        .find(|&(_, &(k, _))| k == key)
-        .map(|(_, &(_, v))| v)
+    crate::free_mail::find_by_prefix(table, prefixes, key, |&(k, _)| k).map(|&(_, v)| v)
 }
 
 /// [`crate::free_mail::prefix`] of each key of a table, in its order.

@@ -124,18 +124,31 @@ const FREE_MAIL_DOMAINS: [&str; 111] = [
 /// provider such as `gmail.com`, `yahoo.co.uk` or `proton.me`.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn is_free_mail_domain(domain: &str) -> bool {
-    // A binary search over the names' first eight bytes as numbers (in the names' order, no
-    // name holding a zero byte), which compares without calling `memcmp`; only the names that
-    // share the key's first eight bytes are then compared whole.
-    let key = prefix(domain.as_bytes());
-    let start = PREFIXES.partition_point(|&p| p < key);
-    PREFIXES
+    find_by_prefix(&FREE_MAIL_DOMAINS, &PREFIXES, domain, |d| d).is_some()
+}
+
+/// The item of `items` whose name is `key`, where `items` is sorted by name, no name holds a
+/// zero byte and `prefixes[i]` is `prefix` of item i's name: a binary search over the names'
+/// first eight bytes as numbers, which compares without calling `memcmp`; only the items that
+/// share the key's first eight bytes are then compared whole. (The free-mailbox names here, the
+/// email rule's typo tables.)
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn find_by_prefix<'t, T>(
+    items: &'t [T],
+    prefixes: &[u64],
+    key: &str,
+    name: impl Fn(&T) -> &str,
+) -> Option<&'t T> {
+    let p = prefix(key.as_bytes());
+    let start = prefixes.partition_point(|&x| x < p);
+    prefixes
         .get(start..)
         .unwrap_or_default()
         .iter()
-        .zip(FREE_MAIL_DOMAINS.get(start..).unwrap_or_default())
-        .take_while(|&(&p, _)| p == key)
-        .any(|(_, &d)| d == domain)
+        .zip(items.get(start..).unwrap_or_default())
+        .take_while(|&(&x, _)| x == p)
+        .map(|(_, item)| item)
+        .find(|item| name(item) == key)
 }
 
 /// Whether `domain` (lower-case, no trailing dot, ASCII or Unicode form) is a free mailbox
