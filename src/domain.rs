@@ -80,7 +80,7 @@ pub fn normalize(input: &str, options: &Options) -> FieldResult {
         )
         .with_ctx("max_length", MAX_INPUT_BYTES as u64));
     }
-    let parsed = parse(crate::unicode::trim(input))?;
+    let parsed = parse(crate::text::trim(input))?;
     let result = parsed.host.and_then(|host| classify(host, options));
     if parsed.has_userinfo {
         let mut issue = if parsed.explicit_scheme {

@@ -19,7 +19,7 @@
 use crate::host::every_byte;
 use crate::host::http_url::{self, HttpUrl, UrlHost};
 use crate::issue::{Code, FieldIssue};
-use crate::{strip_prefix_ignore_ascii_case, unicode, FieldResult, Normalized, Options};
+use crate::{strip_prefix_ignore_ascii_case, text, unicode, FieldResult, Normalized, Options};
 use std::borrow::Cow;
 #[cfg(test)]
 use url::Url;
@@ -93,7 +93,7 @@ fn unsupported(message: &'static str, kind: &'static str) -> FieldIssue {
 
 /// The whole rule; `follow_redirect` allows reading one `/authwall` redirect.
 fn profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue> {
-    match plain_profile_url(unicode::trim(input)) {
+    match plain_profile_url(text::trim(input)) {
         Some(result) => result,
         None => parsed_profile_url(input, follow_redirect),
     }
@@ -197,7 +197,7 @@ fn plain_profile_url(s: &str) -> Option<Result<String, FieldIssue>> {
 
 /// [`profile_url`] through the URL parser: any input.
 fn parsed_profile_url(input: &str, follow_redirect: bool) -> Result<String, FieldIssue> {
-    let s = unicode::trim(input);
+    let s = text::trim(input);
     if s.len() > MAX_INPUT_BYTES {
         return Err(invalid("This is too long to be a LinkedIn profile URL.")
             .with_ctx("max_length", MAX_INPUT_BYTES as u64));

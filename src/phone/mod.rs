@@ -178,7 +178,7 @@ pub fn normalize_reference(input: &str, options: &Options) -> FieldResult {
 pub(crate) fn normalize_with<E: Engine>(input: &str, options: &Options) -> FieldResult {
     // Trimmed first, as every string rule trims: surrounding white space does not count
     // against libphonenumber's cap (`8005553535` and 250 spaces is a valid RU number).
-    let s = trim(input);
+    let s = crate::text::trim(input);
     // Bounded count: a 20 MB string is refused after looking at 251 characters. (No more
     // bytes than the cap: no more characters, no count.)
     if s.len() > MAX_INPUT_CHARS && s.chars().take(MAX_INPUT_CHARS + 1).count() > MAX_INPUT_CHARS {
@@ -222,17 +222,6 @@ pub(crate) fn normalize_with<E: Engine>(input: &str, options: &Options) -> Field
         return Err(FieldIssue::new(Code::PhoneInvalid));
     }
     Ok(Normalized { value, warnings })
-}
-
-/// `str::trim` (Unicode white space), answered from the ASCII trim when what remains starts
-/// and ends with ASCII that is not white space (the vertical tab is white space to `trim` but
-/// not to `trim_ascii`). Held to `str::trim` by a test.
-fn trim(s: &str) -> &str {
-    let t = s.trim_ascii();
-    match (t.as_bytes().first(), t.as_bytes().last()) {
-        (Some(&a), Some(&b)) if a.is_ascii() && b.is_ascii() && a != 0x0B && b != 0x0B => t,
-        _ => s.trim(),
-    }
 }
 
 /// The `phone_unassigned` issue of a number of a possible length that no range of its country
@@ -635,26 +624,6 @@ mod tests {
         }
         for r in ["XX", "ZZ", "AA", "EU", "UK", "US ", "U", "001"] {
             assert!(Region::parse(r).is_err(), "{r}");
-        }
-    }
-
-    /// The rule's trim is `str::trim` on generated strings of white space (ASCII and not),
-    /// control characters, ASCII and other characters.
-    #[test]
-    fn trim_is_str_trim() {
-        let pieces = [
-            " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{1f}", "\u{85}", "\u{a0}",
-            "\u{3000}", "\u{2028}", "\u{200b}", "\u{0}", "1", "+", "(", "a", "é", "٣", "x",
-        ];
-        let mut rng = crate::test_rng::XorShift(0x7214_5EED);
-        for _ in 0..100_000 {
-            let len = rng.below(7);
-            let mut s = String::new();
-            for _ in 0..len {
-                let piece: &&str = rng.pick(&pieces);
-                s.push_str(piece);
-            }
-            assert_eq!(trim(&s), s.trim(), "{s:?}");
         }
     }
 
