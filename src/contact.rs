@@ -470,34 +470,41 @@ impl<'o> Validation<'o> {
     }
 
     fn do_not_contact(&mut self, value: In<'_>) {
-        // A string read as it is (the arms below on its copy as a JSON string give the same).
-        if let In::Str(s) = value {
-            self.out.do_not_contact = if text::is_blank(s) {
-                Normal::<bool>::Blank.into_field(self.options.blank)
-            } else {
-                match boolean::parse_text(s, self.options) {
-                    Ok(b) => Field::Value(b),
-                    Err(issue) => {
-                        self.error(vec!["do_not_contact".into()], issue, Some(value.to_value()));
-                        Field::Absent
-                    }
-                }
-            };
-            return;
-        }
-        let value = &*value.as_json();
         self.out.do_not_contact = match value {
-            Value::Null => Field::Null,
-            Value::String(s) if s.trim().is_empty() => {
-                Normal::<bool>::Blank.into_field(self.options.blank)
-            }
-            _ => match boolean::parse(value, self.options) {
-                Ok(b) => Field::Value(b),
-                Err(issue) => {
-                    self.error(vec!["do_not_contact".into()], issue, Some(value.clone()));
-                    Field::Absent
+            // A string read as it is, the same as its copy as a JSON string below.
+            In::Str(s) => self.do_not_contact_text(s, value),
+            _ => match &*value.as_json() {
+                Value::Null => Field::Null,
+                Value::String(s) => self.do_not_contact_text(s, value),
+                other => {
+                    let parsed = boolean::parse(other, self.options);
+                    self.do_not_contact_parsed(parsed, value)
                 }
             },
+        };
+    }
+
+    /// `do_not_contact` given as a string: blank, or a lax boolean's text.
+    fn do_not_contact_text(&mut self, s: &str, value: In<'_>) -> Field<bool> {
+        if text::is_blank(s) {
+            return Normal::<bool>::Blank.into_field(self.options.blank);
+        }
+        let parsed = boolean::parse_text(s, self.options);
+        self.do_not_contact_parsed(parsed, value)
+    }
+
+    /// `do_not_contact` as read, or its issue (with the value as its input).
+    fn do_not_contact_parsed(
+        &mut self,
+        parsed: Result<bool, FieldIssue>,
+        value: In<'_>,
+    ) -> Field<bool> {
+        match parsed {
+            Ok(b) => Field::Value(b),
+            Err(issue) => {
+                self.error(vec!["do_not_contact".into()], issue, Some(value.to_value()));
+                Field::Absent
+            }
         }
     }
 
@@ -795,8 +802,33 @@ pub fn suggest_key(key: &str) -> Option<&'static str> {
     if key.len() > 64 {
         return None;
     }
-    // Squashed into a buffer on the stack (at most 64 bytes: no `String`).
     let mut buf = [0u8; 64];
+    let squashed = squash(key, &mut buf);
+    if squashed.is_empty() {
+        return None;
+    }
+    // The known keys squashed alike (their `_` dropped) into a second buffer.
+    let mut known = [0u8; 64];
+    if let Some(k) = KNOWN_KEYS
+        .iter()
+        .find(|k| squash(k, &mut known) == squashed)
+    {
+        return Some(k);
+    }
+    if let Some((_, k)) = ALIASES.iter().find(|(a, _)| a.as_bytes() == squashed) {
+        return Some(k);
+    }
+    KNOWN_KEYS
+        .iter()
+        .map(|k| (edit_distance(squash(k, &mut known), squashed), *k))
+        .filter(|&(d, _)| d <= 2)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// `key`'s ASCII letters and digits, lower-cased, in `buf` (on the stack, no `String`; a key
+/// over 64 bytes is cut there, and `suggest_key` refuses those first).
+fn squash<'b>(key: &str, buf: &'b mut [u8; 64]) -> &'b [u8] {
     let mut n = 0;
     for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
         if let Some(slot) = buf.get_mut(n) {
@@ -804,39 +836,8 @@ pub fn suggest_key(key: &str) -> Option<&'static str> {
             n += 1;
         }
     }
-    let squashed = buf.get(..n).unwrap_or_default();
-    if squashed.is_empty() {
-        return None;
-    }
-    if let Some((k, _)) = SQUASHED_KEYS.iter().find(|(_, q)| q.as_bytes() == squashed) {
-        return Some(k);
-    }
-    if let Some((_, k)) = ALIASES.iter().find(|(a, _)| a.as_bytes() == squashed) {
-        return Some(k);
-    }
-    SQUASHED_KEYS
-        .iter()
-        .map(|(k, q)| (edit_distance(q.as_bytes(), squashed), *k))
-        .filter(|&(d, _)| d <= 2)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, k)| k)
+    buf.get(..n).unwrap_or_default()
 }
-
-/// [`KNOWN_KEYS`] and each squashed (without `_`; the test `squashed_keys` holds the two
-/// lists together).
-const SQUASHED_KEYS: [(&str, &str); 11] = [
-    ("email", "email"),
-    ("linkedin_url", "linkedinurl"),
-    ("first_name", "firstname"),
-    ("last_name", "lastname"),
-    ("title", "title"),
-    ("phone_number", "phonenumber"),
-    ("location", "location"),
-    ("account_id", "accountid"),
-    ("domain", "domain"),
-    ("do_not_contact", "donotcontact"),
-    ("tags", "tags"),
-];
 
 /// Levenshtein distance over bytes (both inputs are short ASCII here: at most 64 bytes, rows
 /// on the stack).
@@ -1063,14 +1064,5 @@ mod tests {
         }
         let long = "a".repeat(64);
         assert_eq!(suggest_key(&long), by_strings(&long));
-    }
-
-    #[test]
-    fn squashed_keys() {
-        let keys: Vec<&str> = SQUASHED_KEYS.iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, KNOWN_KEYS);
-        for (k, q) in SQUASHED_KEYS {
-            assert_eq!(k.replace('_', ""), q);
-        }
     }
 }
