@@ -571,6 +571,48 @@ fn a_closed_stdout_ends_the_run_quietly() {
     }
 }
 
+/// Records that come one at a time, as from `tail -f`, each get their result line before the
+/// next record is written, whatever the number of jobs.
+#[test]
+fn a_slow_stream_gets_each_result_before_the_next_record() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    for jobs in ["1", "2", "3"] {
+        let mut child = Command::new(BIN)
+            .args(["check", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let (tx, rx) = mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in stdout.lines() {
+                if tx.send(line.unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        for i in 0..4 {
+            writeln!(stdin, "{}", plumbing(i)).unwrap();
+            stdin.flush().unwrap();
+            let line = rx
+                .recv_timeout(Duration::from_secs(30))
+                .unwrap_or_else(|_| panic!("jobs {jobs}: no result for record {i} yet"));
+            let v: Value = serde_json::from_str(&line).unwrap();
+            assert_eq!(v["index"], i, "jobs {jobs}");
+        }
+        drop(stdin);
+        let status = child.wait().unwrap();
+        reader.join().unwrap();
+        assert!(rx.try_recv().is_err(), "jobs {jobs}: one line per record");
+        assert_eq!(status.code(), Some(1), "jobs {jobs}");
+    }
+}
+
 #[test]
 fn normalize_subcommand() {
     let r = run(

@@ -1,13 +1,15 @@
 //! `contact-rules check`: stream records through validation on every core, results in input
 //! order.
 //!
-//! A reader thread splits the input into batches of records; worker threads validate batches
-//! and encode their result lines; the main thread writes batches in order, keeping the ones
-//! that finish early in a reorder buffer. Every channel is bounded and a batch may only be read
-//! when one of a fixed number of tokens is free (the writer frees a token when it has written a
-//! batch), so memory stays flat however large the input is. A token carries the buffers of
-//! the batch written ([`Spare`]), cleared, so that a run allocates them `in_flight` times, not
-//! once a batch. With `--jobs 1` everything runs on the main thread, on one set of buffers.
+//! Each worker thread takes a free set of buffers, reads the next batch of records into them
+//! (one worker reads at a time), validates the batch and encodes its result lines, then writes
+//! every batch that is next in input order; a batch that finishes early waits in a reorder
+//! buffer. A batch may only be read into one of a fixed number of buffer sets ([`Spare`]),
+//! and a set comes back, cleared, once its batch is written, so memory stays flat however
+//! large the input is and a run allocates the buffers `in_flight` times, not once a batch.
+//! The thread that reads a batch validates it, and no thread wakes another while buffers are
+//! free: a run over 100,000 records switches threads a few dozen times, not a thousand.
+//! With `--jobs 1` everything runs on the main thread, on one set of buffers.
 
 use super::args::{CheckArgs, ColumnsArg, InputFormat, UnmappedArg};
 use super::input::{self, ArrayElements, CsvRows, Lines, ReadError, Record, Source};
@@ -22,8 +24,7 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::Duration;
 
@@ -72,13 +73,6 @@ impl Done {
         lines.clear();
         Spare { records, lines }
     }
-}
-
-/// What workers send the writer.
-enum Msg {
-    Done(Done),
-    /// A worker panicked (a bug; the panic message is already on stderr).
-    WorkerPanicked,
 }
 
 /// Runs `check`; the exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.
@@ -134,7 +128,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
     };
 
-    let (sink, to_terminal): (Box<dyn Write>, bool) = match &args.output {
+    let (sink, to_terminal): (Box<dyn Write + Send>, bool) = match &args.output {
         Some(p) if p.as_os_str() != "-" => match File::create(p) {
             Ok(f) => (Box::new(f), false),
             Err(e) => {
@@ -142,7 +136,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 return exit::usage();
             }
         },
-        _ => (Box::new(io::stdout().lock()), io::stdout().is_terminal()),
+        _ => (Box::new(io::stdout()), io::stdout().is_terminal()),
     };
     let mut writer = Writer {
         out: BufWriter::with_capacity(256 * 1024, sink),
@@ -167,7 +161,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let read_result = if jobs == 1 {
         sequential(source, &cx, &mut writer)
     } else {
-        match parallel(source, cx, jobs, &mut writer) {
+        match parallel(source, &cx, jobs, &mut writer) {
             Some(r) => r,
             None => return exit::internal(),
         }
@@ -377,165 +371,225 @@ fn sequential(mut source: Source, cx: &Context, writer: &mut Writer) -> Result<(
     }
 }
 
-/// Reader thread, `jobs` workers, and the writer on this thread. `None` when a worker
-/// panicked.
+/// `jobs` worker threads, each reading a batch, validating it and writing what is ready, in
+/// input order. `None` when a worker panicked or could not be started.
 fn parallel(
     source: Source,
-    cx: Context,
+    cx: &Context,
     jobs: usize,
     writer: &mut Writer,
 ) -> Option<Result<(), ReadError>> {
     // At most this many batches are read but not yet written, wherever they are.
     let in_flight = 2 * jobs + 2;
-    let (token_tx, token_rx) = mpsc::sync_channel::<Spare>(in_flight);
-    for _ in 0..in_flight {
-        // The channel has room for exactly `in_flight` tokens and its receiver is alive.
-        let _ = token_tx.send(Spare::default());
-    }
-    let (batch_tx, batch_rx) = mpsc::sync_channel::<Batch>(jobs);
-    let (done_tx, done_rx) = mpsc::sync_channel::<Msg>(jobs);
-
-    let reader = thread::Builder::new()
-        .name("reader".into())
-        .spawn(move || read_batches(source, &batch_tx, &token_rx));
-    let reader = match reader {
-        Ok(h) => h,
-        Err(e) => {
-            print_error(&format!("cannot start a thread: {e}"));
-            return None;
-        }
+    let shared = Shared {
+        input: Mutex::new(Input {
+            source,
+            seq: 0,
+            first_index: 0,
+            ended: false,
+            error: None,
+        }),
+        output: Mutex::new(Output {
+            writer,
+            pending: BTreeMap::new(),
+            next: 0,
+            spares: (0..in_flight).map(|_| Spare::default()).collect(),
+            stop: None,
+        }),
+        freed: Condvar::new(),
     };
-    let batch_rx = Arc::new(Mutex::new(batch_rx));
-    let cx = Arc::new(cx);
-    let mut workers = Vec::with_capacity(jobs);
-    for i in 0..jobs {
-        let (batch_rx, done_tx, cx) = (Arc::clone(&batch_rx), done_tx.clone(), Arc::clone(&cx));
-        let spawned = thread::Builder::new()
-            .name(format!("worker-{i}"))
-            .spawn(move || work(&batch_rx, &done_tx, &cx));
-        match spawned {
-            Ok(h) => workers.push(h),
-            Err(e) => {
-                print_error(&format!("cannot start a thread: {e}"));
-                return None;
-            }
-        }
-    }
-    drop(done_tx);
-
-    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
-    let mut next = 0u64;
-    'receive: loop {
-        let msg = match done_rx.try_recv() {
-            Ok(msg) => msg,
-            Err(TryRecvError::Disconnected) => break,
-            Err(TryRecvError::Empty) => {
-                // Nothing ready: let what was written so far out before waiting.
-                writer.flush();
-                match done_rx.recv() {
-                    Ok(msg) => msg,
-                    Err(_) => break,
+    let stop = thread::scope(|scope| {
+        let mut workers = Vec::with_capacity(jobs);
+        for i in 0..jobs {
+            let spawned = thread::Builder::new()
+                .name(format!("worker-{i}"))
+                .spawn_scoped(scope, || work(&shared, cx));
+            match spawned {
+                Ok(h) => workers.push(h),
+                Err(e) => {
+                    print_error(&format!("cannot start a thread: {e}"));
+                    shared.stop(Stop::Failed);
+                    break;
                 }
             }
-        };
-        let done = match msg {
-            Msg::Done(d) => d,
-            Msg::WorkerPanicked => {
-                writer.finish();
-                return None;
-            }
-        };
-        pending.insert(done.seq, done);
-        while let Some(done) = pending.remove(&next) {
-            next += 1;
-            if !writer.write(&done) {
-                // The output is gone: stop reading (the reader sees no tokens come back) and
-                // leave the threads to end with the process.
-                break 'receive;
-            }
-            let _ = token_tx.send(done.into_spare());
         }
-    }
-    if writer.failed.is_some() {
-        return Some(Ok(()));
-    }
-    for w in workers {
-        if w.join().is_err() {
-            return None;
+        // A worker that panicked has told the others to stop; its join says so too.
+        let panicked = workers.into_iter().any(|w| w.join().is_err());
+        let stop = lock(&shared.output).stop;
+        if panicked {
+            Some(Stop::Failed)
+        } else {
+            stop
         }
-    }
-    reader.join().ok()
-}
-
-/// The reader thread: batches out as tokens allow, each read into the buffers its token
-/// brings.
-fn read_batches(
-    mut source: Source,
-    batch_tx: &SyncSender<Batch>,
-    tokens: &Receiver<Spare>,
-) -> Result<(), ReadError> {
-    let mut first_index = 0;
-    let mut seq = 0;
-    loop {
-        let Ok(Spare { records, lines }) = tokens.recv() else {
-            return Ok(());
-        };
-        let (records, error, end) = next_batch(&mut source, records);
-        let n = records.list.len() as u64;
-        if n > 0 {
-            let batch = Batch {
-                seq,
-                first_index,
-                records,
-                lines,
-            };
-            if batch_tx.send(batch).is_err() {
-                return Ok(());
-            }
-            seq += 1;
-            first_index += n;
-        }
-        if let Some(e) = error {
-            return Err(e);
-        }
-        if end {
-            return Ok(());
+    });
+    match stop {
+        Some(Stop::Failed) => None,
+        Some(Stop::Output) => Some(Ok(())),
+        None => {
+            let input = shared
+                .input
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner);
+            Some(input.error.map_or(Ok(()), Err))
         }
     }
 }
 
-/// Tells the writer when its worker thread dies by a panic, so that the run stops instead of
-/// waiting for the batch that will never come.
-struct PanicNotice<'a>(&'a SyncSender<Msg>);
+/// What the workers of [`parallel`] share. A worker holds one lock at a time.
+struct Shared<'w> {
+    input: Mutex<Input>,
+    output: Mutex<Output<'w>>,
+    /// Signalled when a written batch's buffers come back, or when the run stops.
+    freed: Condvar,
+}
 
-impl Drop for PanicNotice<'_> {
+/// The input side: where the next batch is read from, and its place in the input.
+struct Input {
+    source: Source,
+    seq: u64,
+    first_index: u64,
+    /// The input ended or failed: nothing more is read.
+    ended: bool,
+    error: Option<ReadError>,
+}
+
+/// The output side: batches done early wait in `pending` until the one before them is
+/// written; `spares` are the buffers of written batches, and a batch may only be read into
+/// one of them, so memory stays flat however large the input is.
+struct Output<'w> {
+    writer: &'w mut Writer,
+    pending: BTreeMap<u64, Done>,
+    next: u64,
+    spares: Vec<Spare>,
+    stop: Option<Stop>,
+}
+
+/// Why workers stop before the input ends.
+#[derive(Clone, Copy)]
+enum Stop {
+    /// The output failed (the error is in the writer).
+    Output,
+    /// A worker panicked (a bug; the panic message is already on stderr) or could not start.
+    Failed,
+}
+
+impl Shared<'_> {
+    fn stop(&self, why: Stop) {
+        let mut out = lock(&self.output);
+        if out.stop.is_none() {
+            out.stop = Some(why);
+        }
+        drop(out);
+        self.freed.notify_all();
+    }
+}
+
+/// Locks a mutex, also after a panic elsewhere (the data stays consistent: a worker changes
+/// it only in steps that cannot panic, and a panic stops the run anyway).
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Tells the other workers to stop when this one dies by a panic, so that none waits for
+/// buffers that the missing batch holds.
+struct PanicNotice<'a, 'w>(&'a Shared<'w>);
+
+impl Drop for PanicNotice<'_, '_> {
     fn drop(&mut self) {
         if thread::panicking() {
-            let _ = self.0.send(Msg::WorkerPanicked);
+            self.0.stop(Stop::Failed);
         }
     }
 }
 
-/// A worker thread: batches in, result lines out.
-fn work(batch_rx: &Mutex<Receiver<Batch>>, done_tx: &SyncSender<Msg>, cx: &Context) {
-    let _notice = PanicNotice(done_tx);
+/// A worker thread: takes free buffers, reads a batch into them, validates it, and writes
+/// every batch that is next in order. The thread that reads a batch is the one that validates
+/// it, with the text still in its cache, and no thread wakes another while buffers are free.
+fn work(shared: &Shared, cx: &Context) {
+    let _notice = PanicNotice(shared);
     loop {
-        let batch = {
-            let rx = batch_rx.lock().unwrap_or_else(PoisonError::into_inner);
-            match rx.recv() {
-                Ok(b) => b,
-                Err(_) => return,
+        let spare = {
+            let mut out = lock(&shared.output);
+            loop {
+                if out.stop.is_some() {
+                    return;
+                }
+                if let Some(spare) = out.spares.pop() {
+                    break spare;
+                }
+                out = shared
+                    .freed
+                    .wait(out)
+                    .unwrap_or_else(PoisonError::into_inner);
             }
         };
-        if done_tx.send(Msg::Done(process(batch, cx))).is_err() {
+        let batch = {
+            let mut input = lock(&shared.input);
+            if input.ended {
+                return;
+            }
+            let (records, error, end) = next_batch(&mut input.source, spare.records);
+            input.ended = end;
+            if error.is_some() {
+                input.error = error;
+            }
+            let n = records.list.len() as u64;
+            if n == 0 {
+                // The input ended: the buffers go back for the batches still being read.
+                drop(input);
+                let mut records = records;
+                records.text.clear();
+                lock(&shared.output).spares.push(Spare {
+                    records,
+                    lines: spare.lines,
+                });
+                continue;
+            }
+            let batch = Batch {
+                seq: input.seq,
+                first_index: input.first_index,
+                records,
+                lines: spare.lines,
+            };
+            input.seq += 1;
+            input.first_index += n;
+            batch
+        };
+        let done = process(batch, cx);
+        let mut out = lock(&shared.output);
+        if out.stop.is_some() {
             return;
+        }
+        out.pending.insert(done.seq, done);
+        let mut written = false;
+        loop {
+            let next = out.next;
+            let Some(done) = out.pending.remove(&next) else {
+                break;
+            };
+            if !out.writer.write(&done) {
+                drop(out);
+                shared.stop(Stop::Output);
+                return;
+            }
+            out.next += 1;
+            out.spares.push(done.into_spare());
+            written = true;
+        }
+        if written {
+            if out.pending.is_empty() {
+                // Nothing else ready: let what was written so far out.
+                out.writer.flush();
+            }
+            drop(out);
+            shared.freed.notify_all();
         }
     }
 }
 
 /// The output side: result lines, counts and the progress bar.
 struct Writer {
-    out: BufWriter<Box<dyn Write>>,
+    out: BufWriter<Box<dyn Write + Send>>,
     tally: Tally,
     progress: Progress,
     /// The first write error; nothing more is written after it.
