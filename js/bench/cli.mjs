@@ -5,10 +5,12 @@
 // pinned to the same CPU (taskset). Each round runs them in an order that rotates; reported
 // are the median wall-clock rates and the median of the per-round ratios. Then the peak
 // resident memory (`/usr/bin/time -f %M`) of `contact-rules check` (all cores) over each
-// `--rss-file`, to show it stays flat as the file grows.
+// `--rss-file`, to show it stays flat as the file grows. With `--before BIN` (an earlier
+// build, copied aside), its `--jobs 1` and `--jobs 2` join the rotation, so that a change is
+// judged against its base in the same run and conditions.
 //
 //   node js/bench/cli.mjs --bin target/release/contact-rules --file F [--rounds 5] [--no-zod]
-//        [--rss-file F1 --rss-file F2 ...] [--json OUT]
+//        [--before BIN] [--rss-file F1 --rss-file F2 ...] [--json OUT]
 import { openSync, closeSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -28,6 +30,7 @@ const bin = arg('bin', 'target/release/contact-rules');
 const file = arg('file', 'target/bench-data/payloads-100k.ndjson');
 const rounds = Number(arg('rounds', 5));
 const jsonOut = arg('json');
+const before = arg('before');
 
 function countRecords(path) {
   const buf = readFileSync(path);
@@ -67,6 +70,10 @@ const sides = {
   'cli 2 cores': () => timed(bin, ['check', '--region', 'US', '--jobs', '2', '--no-progress', file]),
   'lean stack (node)': () => oneCore(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US', '--stack', 'lean']),
 };
+if (before) {
+  sides['before: cli 1 core'] = () => oneCore(before, ['check', '--region', 'US', '--jobs', '1', '--no-progress', file]);
+  sides['before: cli 2 cores'] = () => timed(before, ['check', '--region', 'US', '--jobs', '2', '--no-progress', file]);
+}
 if (!argv.includes('--no-zod')) {
   sides['npm stack (node)'] = () => oneCore(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US', '--stack', 'zod']);
 }
@@ -75,6 +82,8 @@ const rates = Object.fromEntries(names.map((n) => [n, []]));
 const ratio1 = [];
 const ratioLean = [];
 const ratio2 = [];
+const ratio2Before = [];
+const ratio1Before = [];
 for (let r = 0; r < rounds; r++) {
   const order = names.slice(r % names.length).concat(names.slice(0, r % names.length));
   const round = {};
@@ -85,6 +94,10 @@ for (let r = 0; r < rounds; r++) {
   if (round['npm stack (node)']) ratio1.push(round['cli 1 core'] / round['npm stack (node)']);
   ratioLean.push(round['cli 1 core'] / round['lean stack (node)']);
   ratio2.push(round['cli 2 cores'] / round['cli 1 core']);
+  if (before) {
+    ratio2Before.push(round['before: cli 2 cores'] / round['before: cli 1 core']);
+    ratio1Before.push(round['cli 1 core'] / round['before: cli 1 core']);
+  }
   process.stderr.write(
     `round ${r + 1}/${rounds}: ${names.map((n) => `${n} ${Math.round(round[n]).toLocaleString('en-US')}/s`).join(', ')}\n`,
   );
@@ -108,6 +121,15 @@ const result = {
   rate: Object.fromEntries(names.map((n) => [n, median(rates[n])])),
   ratio: { cliVsLean: median(ratioLean), cliVsStack: ratio1.length ? median(ratio1) : null, twoVsOne: median(ratio2) },
   ratioRange: { cliVsLean: range(ratioLean), cliVsStack: ratio1.length ? range(ratio1) : null, twoVsOne: range(ratio2) },
+  before: before
+    ? {
+        bin: before,
+        twoVsOne: median(ratio2Before),
+        twoVsOneRange: range(ratio2Before),
+        oneCoreVsBefore: median(ratio1Before),
+        oneCoreVsBeforeRange: range(ratio1Before),
+      }
+    : null,
   rss,
   pinnedCpu: pinned ? Number(cpu) : null,
 };
@@ -120,5 +142,14 @@ console.log(
     (result.ratio.cliVsStack === null ? '' : `; cli 1 core / npm stack (Zod): ${result.ratio.cliVsStack.toFixed(2)}×`) +
     `; cli 2 cores / 1 core: ${result.ratio.twoVsOne.toFixed(2)}×`,
 );
+if (before) {
+  const [lo, hi] = result.before.twoVsOneRange;
+  const [lo1, hi1] = result.before.oneCoreVsBeforeRange;
+  console.log(
+    `before (${before}): cli 2 cores / 1 core ${result.before.twoVsOne.toFixed(2)}× (rounds ${lo.toFixed(2)}–${hi.toFixed(2)}×), ` +
+      `after ${result.ratio.twoVsOne.toFixed(2)}× (rounds ${result.ratioRange.twoVsOne.map((x) => x.toFixed(2)).join('–')}×); ` +
+      `cli 1 core after / before ${result.before.oneCoreVsBefore.toFixed(3)} (rounds ${lo1.toFixed(3)}–${hi1.toFixed(3)})`,
+  );
+}
 for (const r of rss) console.log(`peak RSS over ${f(r.records)} payloads: ${r.bytes === null ? 'n/a' : `${(r.bytes / 1048576).toFixed(1)} MiB`}`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));
