@@ -69,7 +69,7 @@ if [ "$mode" = full ]; then
   rss_files=(--rss-file "$file" --rss-file "$data/export-1m.ndjson")
   node_args=(--slice 10000 --rounds 10)
   stress_node_args=(--slice 10000 --rounds 4)
-  cli_args=(--rounds 5)
+  cli_args=(--rounds 10)
   stress_cli_args=(--rounds 2 --no-zod)
   report_runs=5
 else

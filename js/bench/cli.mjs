@@ -2,8 +2,11 @@
 // `contact-rules check --region US --jobs 1` and `--jobs 2` (output to /dev/null), and
 // js/bench/stack-file.mjs (Node: read, JSON.parse each line, validate, write NDJSON to
 // /dev/null) with the lean stack and, unless `--no-zod`, the Zod one. The one-core sides run
-// pinned to the same CPU (taskset). Each round runs them in an order that rotates; reported
-// are the median wall-clock rates and the median of the per-round ratios. Then the peak
+// pinned to the same CPU (taskset). With two CPUs or more, a control side runs too: two
+// `--jobs 1` processes at once, each on half the file and pinned to its own CPU, timed until
+// both end: what two CPUs of this machine give at that moment, without any pipeline, to read
+// `--jobs 2`'s ratio against. Each round runs them in an order that rotates; reported are the
+// median wall-clock rates and the median of the per-round ratios. Then the peak
 // resident memory (`/usr/bin/time -f %M`) of `contact-rules check` (all cores) over each
 // `--rss-file`, to show it stays flat as the file grows. With `--before BIN` (an earlier
 // build, copied aside), its `--jobs 1` and `--jobs 2` join the rotation, so that a change is
@@ -11,10 +14,10 @@
 //
 //   node js/bench/cli.mjs --bin target/release/contact-rules --file F [--rounds 5] [--no-zod]
 //        [--before BIN] [--rss-file F1 --rss-file F2 ...] [--json OUT]
-import { openSync, closeSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { openSync, closeSync, readFileSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median, range } from './stats.mjs';
 
@@ -64,12 +67,42 @@ const cpu = String(Math.max(0, availableParallelism() - 1));
 const pinned = spawnSync('taskset', ['-c', cpu, 'true']).status === 0;
 const oneCore = (cmd, cmdArgs) => (pinned ? timed('taskset', ['-c', cpu, cmd, ...cmdArgs]) : timed(cmd, cmdArgs));
 
+// The control's two halves: the file cut at the line boundary nearest its middle byte.
+function halves(path) {
+  const buf = readFileSync(path);
+  let cut = buf.indexOf(10, buf.length >> 1);
+  cut = cut < 0 ? buf.length : cut + 1;
+  const dir = mkdtempSync(join(tmpdir(), 'cli-bench-'));
+  const parts = [join(dir, 'a.ndjson'), join(dir, 'b.ndjson')];
+  writeFileSync(parts[0], buf.subarray(0, cut));
+  writeFileSync(parts[1], buf.subarray(cut));
+  return { dir, parts };
+}
+function finished(cmd, cmdArgs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { stdio: ['ignore', devnull, 'ignore'] });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(' ')} failed (${code})`))));
+  });
+}
+const control = pinned && availableParallelism() >= 2 ? halves(file) : null;
+async function twoHalves() {
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    control.parts.map((part, i) =>
+      finished('taskset', ['-c', String(i), bin, 'check', '--region', 'US', '--jobs', '1', '--no-progress', part]),
+    ),
+  );
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
 const records = countRecords(file);
 const sides = {
   'cli 1 core': () => oneCore(bin, ['check', '--region', 'US', '--jobs', '1', '--no-progress', file]),
   'cli 2 cores': () => timed(bin, ['check', '--region', 'US', '--jobs', '2', '--no-progress', file]),
   'lean stack (node)': () => oneCore(process.execPath, [join(here, 'stack-file.mjs'), file, '--region', 'US', '--stack', 'lean']),
 };
+if (control) sides['2 × cli 1 core, half each'] = twoHalves;
 if (before) {
   sides['before: cli 1 core'] = () => oneCore(before, ['check', '--region', 'US', '--jobs', '1', '--no-progress', file]);
   sides['before: cli 2 cores'] = () => timed(before, ['check', '--region', 'US', '--jobs', '2', '--no-progress', file]);
@@ -83,17 +116,23 @@ const ratio1 = [];
 const ratioLean = [];
 const ratio2 = [];
 const ratio2Before = [];
+const ratioHalves = [];
+const ratioVsHalves = [];
 const ratio1Before = [];
 for (let r = 0; r < rounds; r++) {
   const order = names.slice(r % names.length).concat(names.slice(0, r % names.length));
   const round = {};
   for (const n of order) {
-    round[n] = records / sides[n]();
+    round[n] = records / (await sides[n]());
     rates[n].push(round[n]);
   }
   if (round['npm stack (node)']) ratio1.push(round['cli 1 core'] / round['npm stack (node)']);
   ratioLean.push(round['cli 1 core'] / round['lean stack (node)']);
   ratio2.push(round['cli 2 cores'] / round['cli 1 core']);
+  if (control) {
+    ratioHalves.push(round['2 × cli 1 core, half each'] / round['cli 1 core']);
+    ratioVsHalves.push(round['cli 2 cores'] / round['2 × cli 1 core, half each']);
+  }
   if (before) {
     ratio2Before.push(round['before: cli 2 cores'] / round['before: cli 1 core']);
     ratio1Before.push(round['cli 1 core'] / round['before: cli 1 core']);
@@ -103,6 +142,7 @@ for (let r = 0; r < rounds; r++) {
   );
 }
 closeSync(devnull);
+if (control) rmSync(control.dir, { recursive: true, force: true });
 
 function peakRss(path) {
   if (!existsSync('/usr/bin/time')) return null;
@@ -121,6 +161,14 @@ const result = {
   rate: Object.fromEntries(names.map((n) => [n, median(rates[n])])),
   ratio: { cliVsLean: median(ratioLean), cliVsStack: ratio1.length ? median(ratio1) : null, twoVsOne: median(ratio2) },
   ratioRange: { cliVsLean: range(ratioLean), cliVsStack: ratio1.length ? range(ratio1) : null, twoVsOne: range(ratio2) },
+  control: control
+    ? {
+        halvesVsOne: median(ratioHalves),
+        halvesVsOneRange: range(ratioHalves),
+        twoVsHalves: median(ratioVsHalves),
+        twoVsHalvesRange: range(ratioVsHalves),
+      }
+    : null,
   before: before
     ? {
         bin: before,
@@ -142,6 +190,13 @@ console.log(
     (result.ratio.cliVsStack === null ? '' : `; cli 1 core / npm stack (Zod): ${result.ratio.cliVsStack.toFixed(2)}×`) +
     `; cli 2 cores / 1 core: ${result.ratio.twoVsOne.toFixed(2)}×`,
 );
+if (control) {
+  const r = result.control;
+  console.log(
+    `2 × cli 1 core, half each / 1 core: ${r.halvesVsOne.toFixed(2)}× (rounds ${r.halvesVsOneRange.map((x) => x.toFixed(2)).join('–')}×); ` +
+      `cli 2 cores / that: ${r.twoVsHalves.toFixed(3)} (rounds ${r.twoVsHalvesRange.map((x) => x.toFixed(3)).join('–')})`,
+  );
+}
 if (before) {
   const [lo, hi] = result.before.twoVsOneRange;
   const [lo1, hi1] = result.before.oneCoreVsBeforeRange;

@@ -58,6 +58,11 @@ function cliRows(cli, label, judged) {
     row(`${job}, vs the Zod stack as a Node script, contacts/s`, n(one), n(cli.rate['npm stack (node)']), ratioOfRounds(cli.ratio.cliVsStack, cli.ratioRange?.cliVsStack), '— (info)', '—');
   }
   row(`\`--jobs 2\` vs \`--jobs 1\`, ${label}, contacts/s`, n(cli.rate['cli 2 cores']), `(1 core: ${n(one)})`, ratioOfRounds(cli.ratio.twoVsOne, cli.ratioRange?.twoVsOne), judged ? '≥ 1.8×' : '— (info)', judged ? yes(cli.ratio.twoVsOne >= 1.8) : '—');
+  if (cli.control) {
+    const halves = cli.rate['2 × cli 1 core, half each'];
+    row(`control: two \`--jobs 1\` processes at once, half the file each, one per CPU (what two CPUs give here), vs \`--jobs 1\`, ${label}, contacts/s`, n(halves), `(1 core: ${n(one)})`, ratioOfRounds(cli.control.halvesVsOne, cli.control.halvesVsOneRange), '— (info)', '—');
+    row(`\`--jobs 2\` vs that control, ${label}`, n(cli.rate['cli 2 cores']), n(halves), ratioOfRounds(cli.control.twoVsHalves, cli.control.twoVsHalvesRange), '— (info)', '—');
+  }
   for (const r of cli.rss ?? []) {
     const mib = r.bytes / 1048576;
     row(`peak RSS of \`check\` (all cores) over ${n(r.records)} payloads`, `${mib.toFixed(1)} MiB`, '—', '—', '< 100 MiB, flat', r.bytes === null ? 'n/a' : yes(mib < 100));
