@@ -48,8 +48,8 @@ struct Records {
     text: Vec<u8>,
 }
 
-/// A validated batch: its result lines and counts (and its records, whose buffers go back to
-/// the reader once the lines are written).
+/// A validated batch: its result lines and counts (and its records, whose buffers are read
+/// into again once the lines are written).
 struct Done {
     seq: u64,
     lines: Vec<u8>,
@@ -334,41 +334,20 @@ fn process(batch: Batch, cx: &Context) -> Done {
 }
 
 /// `--jobs 1`: read, validate and write on this thread.
-fn sequential(mut source: Source, cx: &Context, writer: &mut Writer) -> Result<(), ReadError> {
-    let mut first_index = 0;
-    let mut seq = 0;
+fn sequential(source: Source, cx: &Context, writer: &mut Writer) -> Result<(), ReadError> {
+    let mut input = Input::new(source);
     let mut spare = Spare::default();
-    loop {
-        let Spare { records, lines } = std::mem::take(&mut spare);
-        let (records, error, end) = next_batch(&mut source, records);
-        let n = records.list.len() as u64;
-        if n > 0 {
-            let done = process(
-                Batch {
-                    seq,
-                    first_index,
-                    records,
-                    lines,
-                },
-                cx,
-            );
-            seq += 1;
-            first_index += n;
-            if !writer.write(&done) {
-                return Ok(());
-            }
-            if source.would_block() {
-                writer.flush();
-            }
-            spare = done.into_spare();
-        }
-        if let Some(e) = error {
-            return Err(e);
-        }
-        if end {
+    while let Some(batch) = input.next(spare) {
+        let done = process(batch, cx);
+        if !writer.write(&done) {
             return Ok(());
         }
+        if input.source.would_block() {
+            writer.flush();
+        }
+        spare = done.into_spare();
     }
+    input.error.map_or(Ok(()), Err)
 }
 
 /// `jobs` worker threads, each reading a batch, validating it and writing what is ready, in
@@ -382,13 +361,7 @@ fn parallel(
     // At most this many batches are read but not yet written, wherever they are.
     let in_flight = 2 * jobs + 2;
     let shared = Shared {
-        input: Mutex::new(Input {
-            source,
-            seq: 0,
-            first_index: 0,
-            ended: false,
-            error: None,
-        }),
+        input: Mutex::new(Input::new(source)),
         output: Mutex::new(Output {
             writer,
             pending: BTreeMap::new(),
@@ -413,8 +386,12 @@ fn parallel(
                 }
             }
         }
-        // A worker that panicked has told the others to stop; its join says so too.
-        let panicked = workers.into_iter().any(|w| w.join().is_err());
+        // A worker that panicked has told the others to stop; its join says so too. Every
+        // worker is joined here (the scope would panic over one left to it that panicked).
+        let mut panicked = false;
+        for w in workers {
+            panicked |= w.join().is_err();
+        }
         let stop = lock(&shared.output).stop;
         if panicked {
             Some(Stop::Failed)
@@ -451,6 +428,44 @@ struct Input {
     /// The input ended or failed: nothing more is read.
     ended: bool,
     error: Option<ReadError>,
+}
+
+impl Input {
+    fn new(source: Source) -> Self {
+        Input {
+            source,
+            seq: 0,
+            first_index: 0,
+            ended: false,
+            error: None,
+        }
+    }
+
+    /// The next batch, read into `spare`'s buffers and numbered; `None` once the input has
+    /// ended. A read error ends the input (it is kept in `error`) after the batch of the
+    /// records read before it.
+    fn next(&mut self, spare: Spare) -> Option<Batch> {
+        if self.ended {
+            return None;
+        }
+        let (records, error, end) = next_batch(&mut self.source, spare.records);
+        self.ended = end;
+        self.error = error;
+        // A batch comes back empty only at the end of the input.
+        let n = records.list.len() as u64;
+        if n == 0 {
+            return None;
+        }
+        let batch = Batch {
+            seq: self.seq,
+            first_index: self.first_index,
+            records,
+            lines: spare.lines,
+        };
+        self.seq += 1;
+        self.first_index += n;
+        Some(batch)
+    }
 }
 
 /// The output side: batches done early wait in `pending` until the one before them is
@@ -523,37 +538,8 @@ fn work(shared: &Shared, cx: &Context) {
                     .unwrap_or_else(PoisonError::into_inner);
             }
         };
-        let batch = {
-            let mut input = lock(&shared.input);
-            if input.ended {
-                return;
-            }
-            let (records, error, end) = next_batch(&mut input.source, spare.records);
-            input.ended = end;
-            if error.is_some() {
-                input.error = error;
-            }
-            let n = records.list.len() as u64;
-            if n == 0 {
-                // The input ended: the buffers go back for the batches still being read.
-                drop(input);
-                let mut records = records;
-                records.text.clear();
-                lock(&shared.output).spares.push(Spare {
-                    records,
-                    lines: spare.lines,
-                });
-                continue;
-            }
-            let batch = Batch {
-                seq: input.seq,
-                first_index: input.first_index,
-                records,
-                lines: spare.lines,
-            };
-            input.seq += 1;
-            input.first_index += n;
-            batch
+        let Some(batch) = lock(&shared.input).next(spare) else {
+            return;
         };
         let done = process(batch, cx);
         let mut out = lock(&shared.output);
