@@ -187,12 +187,7 @@ fn plain_profile_url(s: &str) -> Option<Result<String, FieldIssue>> {
     {
         return None;
     }
-    Some(slug_of_segment(slug).map(|slug| {
-        let mut out = String::with_capacity(PROFILE_PREFIX.len() + slug.len());
-        out.push_str(PROFILE_PREFIX);
-        out.push_str(&slug);
-        out
-    }))
+    Some(profile_of_segment(slug))
 }
 
 /// [`profile_url`] through the URL parser: any input.
@@ -335,7 +330,7 @@ fn profile_path(url: &HttpUrl<'_>, follow_redirect: bool) -> Result<String, Fiel
     let first_is = |names: &[&str]| is(first, names);
     if first_is(&["in"]) {
         return match second {
-            Some(raw) => slug_of_segment(raw).map(|slug| format!("{PROFILE_PREFIX}{slug}")),
+            Some(raw) => profile_of_segment(raw),
             None => Err(not_profile(
                 "This LinkedIn URL has no profile name after /in/.",
                 "no_slug",
@@ -418,6 +413,11 @@ fn profile_path(url: &HttpUrl<'_>, follow_redirect: bool) -> Result<String, Fiel
         ),
         _ => FieldIssue::new(Code::LinkedinUrlNotProfile).with_ctx("page", "other"),
     })
+}
+
+/// The profile URL of a raw `/in/` path segment: [`slug_of_segment`] after the prefix.
+fn profile_of_segment(raw: &str) -> Result<String, FieldIssue> {
+    slug_of_segment(raw).map(|slug| format!("{PROFILE_PREFIX}{slug}"))
 }
 
 /// The normalized, percent-encoded slug of a raw `/in/` path segment (as the `url` crate
