@@ -37,9 +37,9 @@ pub fn normalize_with_max(input: &str, max_chars: usize) -> FieldResult {
     let mut out = String::with_capacity(input.len());
     let mut pending_space = false;
     let mut ascii = true;
-    // A kept character's first byte of 0xCC or more: a character from U+0300 up. Below U+0300 every character is
-    // NFC as it is and composes with nothing before it (the combining marks start at U+0300),
-    // so text without one skips NFC.
+    // A kept character's first byte of 0xCC or more: a character from U+0300 up. Below U+0300
+    // every character is NFC as it is and composes with nothing before it (the combining marks
+    // start at U+0300), so text without one skips NFC.
     let mut composable = false;
     // The start of the run of kept characters not yet copied.
     let mut run = 0;

@@ -90,52 +90,30 @@ pub(crate) fn is_hyphenated(s: &str) -> bool {
     let Ok(b) = <&[u8; 36]>::try_from(s.as_bytes()) else {
         return false;
     };
-    // The 32 hex digits as four words of eight bytes (the groups 8, 4+4, 4+4, 8), checked
-    // eight at a time; the four hyphens one by one.
-    let word = |lo: [u8; 4], hi: [u8; 4]| {
-        u64::from(u32::from_le_bytes(lo)) | (u64::from(u32::from_le_bytes(hi)) << 32)
-    };
-    let group = |at: usize| -> [u8; 4] {
-        let mut g = [0u8; 4];
-        if let Some(src) = b.get(at..at + 4) {
-            g.copy_from_slice(src);
+    // Hyphens at 8, 13, 18 and 23, hex digits elsewhere: one pass over the 36 bytes without
+    // an early exit, which the compiler unrolls.
+    b.iter().enumerate().fold(true, |ok, (i, &c)| {
+        ok & if matches!(i, 8 | 13 | 18 | 23) {
+            c == b'-'
+        } else {
+            HEX[usize::from(c)]
         }
-        g
-    };
-    let hyphens = b.get(8) == Some(&b'-')
-        && b.get(13) == Some(&b'-')
-        && b.get(18) == Some(&b'-')
-        && b.get(23) == Some(&b'-');
-    hyphens
-        && hex_word(word(group(0), group(4)))
-            & hex_word(word(group(9), group(14)))
-            & hex_word(word(group(19), group(24)))
-            & hex_word(word(group(28), group(32)))
+    })
 }
 
-/// Whether all eight bytes of `x` are ASCII hex digits: each below 0x80, and either a digit
-/// or, with the case bit set, `a` to `f`. For bytes below 0x80, adding `0x80 - lo` sets a
-/// byte's high bit exactly when it is at least `lo` (no carry leaves a byte).
-fn hex_word(x: u64) -> bool {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES * 0x80;
-    let at_least = |v: u64, lo: u8| v.wrapping_add(ONES * u64::from(0x80 - lo));
-    let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1) & HIGH;
-    let lower = x | (ONES * 0x20);
-    x & HIGH == 0 && (in_range(x, b'0', b'9') | in_range(lower, b'a', b'f')) == HIGH
-}
+/// Whether each byte is an ASCII hex digit, by byte (a table: this runs on every UUID).
+const HEX: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_hexdigit();
+        i += 1;
+    }
+    t
+};
 
-/// Whether every byte is an ASCII hex digit (by a table: this runs on every UUID).
+/// Whether every byte is an ASCII hex digit.
 fn all_hex(b: &[u8]) -> bool {
-    const HEX: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut i = 0;
-        while i < 256 {
-            t[i] = (i as u8).is_ascii_hexdigit();
-            i += 1;
-        }
-        t
-    };
     b.iter().all(|&c| HEX[usize::from(c)])
 }
 
