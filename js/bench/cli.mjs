@@ -35,8 +35,8 @@ const rounds = Number(arg('rounds', 5));
 const jsonOut = arg('json');
 const before = arg('before');
 
-function countRecords(path) {
-  const buf = readFileSync(path);
+// The records (non-blank lines) of a file's bytes.
+function countRecords(buf) {
   let n = 0;
   let blank = true;
   for (const b of buf) {
@@ -67,16 +67,17 @@ const cpu = String(Math.max(0, availableParallelism() - 1));
 const pinned = spawnSync('taskset', ['-c', cpu, 'true']).status === 0;
 const oneCore = (cmd, cmdArgs) => (pinned ? timed('taskset', ['-c', cpu, cmd, ...cmdArgs]) : timed(cmd, cmdArgs));
 
-// The control's two halves: the file cut at the line boundary nearest its middle byte.
-function halves(path) {
-  const buf = readFileSync(path);
+// The control's two halves: the file's bytes cut at the line boundary nearest their middle,
+// in a temporary directory that goes when this process exits.
+function halves(buf) {
   let cut = buf.indexOf(10, buf.length >> 1);
   cut = cut < 0 ? buf.length : cut + 1;
   const dir = mkdtempSync(join(tmpdir(), 'cli-bench-'));
   const parts = [join(dir, 'a.ndjson'), join(dir, 'b.ndjson')];
   writeFileSync(parts[0], buf.subarray(0, cut));
   writeFileSync(parts[1], buf.subarray(cut));
-  return { dir, parts };
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return parts;
 }
 function finished(cmd, cmdArgs) {
   return new Promise((resolve, reject) => {
@@ -85,18 +86,20 @@ function finished(cmd, cmdArgs) {
     child.on('close', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(' ')} failed (${code})`))));
   });
 }
-const control = pinned && availableParallelism() >= 2 ? halves(file) : null;
+const data = readFileSync(file);
+const records = countRecords(data);
+// The halves run on the one-core sides' CPU and the one before it.
+const control = pinned && availableParallelism() >= 2 ? halves(data) : null;
 async function twoHalves() {
   const t0 = process.hrtime.bigint();
   await Promise.all(
-    control.parts.map((part, i) =>
-      finished('taskset', ['-c', String(i), bin, 'check', '--region', 'US', '--jobs', '1', '--no-progress', part]),
+    control.map((part, i) =>
+      finished('taskset', ['-c', String(Number(cpu) - 1 + i), bin, 'check', '--region', 'US', '--jobs', '1', '--no-progress', part]),
     ),
   );
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-const records = countRecords(file);
 const sides = {
   'cli 1 core': () => oneCore(bin, ['check', '--region', 'US', '--jobs', '1', '--no-progress', file]),
   'cli 2 cores': () => timed(bin, ['check', '--region', 'US', '--jobs', '2', '--no-progress', file]),
@@ -142,7 +145,6 @@ for (let r = 0; r < rounds; r++) {
   );
 }
 closeSync(devnull);
-if (control) rmSync(control.dir, { recursive: true, force: true });
 
 function peakRss(path) {
   if (!existsSync('/usr/bin/time')) return null;
@@ -152,7 +154,7 @@ function peakRss(path) {
   const kb = Number(r.stderr.trim().split('\n').pop());
   return Number.isFinite(kb) ? kb * 1024 : null;
 }
-const rss = args('rss-file').map((path) => ({ file: path, records: countRecords(path), bytes: peakRss(path) }));
+const rss = args('rss-file').map((path) => ({ file: path, records: countRecords(readFileSync(path)), bytes: peakRss(path) }));
 
 const result = {
   file,
